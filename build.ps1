@@ -1,0 +1,147 @@
+<#
+.SYNOPSIS
+    Builds, tests, documents and packages the DigitalChannels PowerShell module.
+
+.DESCRIPTION
+    A plain script (no InvokeBuild) that runs on Windows PowerShell 5.1 and PowerShell 7.
+    Tasks always run in this order, whatever order they are given in:
+
+      Build    dotnet publish src/DigitalChannels.PowerShell (its MSBuild target lays out out/DigitalChannels/)
+               and dotnet build src/DigitalChannels.Sandbox (the Pester tests start it).
+      Docs     PlatyPS markdown in docs/ to MAML help in out/DigitalChannels/en-US/ (needs Microsoft.PowerShell.PlatyPS).
+      Test     dotnet test DigitalChannels.sln, then Pester 5 against the built module (tests/Pester).
+      Package  Test-ModuleManifest, and a local publish dry run: out/ registered as a temporary PSResourceRepository.
+
+    Any native command that exits non-zero stops the script.
+
+.EXAMPLE
+    ./build.ps1
+
+.EXAMPLE
+    ./build.ps1 -Task Build,Docs,Test -Configuration Release
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Docs', 'Package', 'All')]
+    [string[]] $Task = 'Build',
+
+    [string] $Configuration = 'Release'
+)
+
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+
+$RepositoryRoot = $PSScriptRoot
+$ModuleName = 'DigitalChannels'
+$OutFolder = Join-Path $RepositoryRoot 'out'
+$ModuleFolder = Join-Path $OutFolder $ModuleName
+$ManifestPath = Join-Path $ModuleFolder "$ModuleName.psd1"
+
+# Pester and other child tools find the build's configuration here (the sandbox's bin/<Configuration> folder).
+$env:DIGITALCHANNELS_CONFIGURATION = $Configuration
+
+function Invoke-Native {
+    <# Runs a native command and stops the build when it exits non-zero (Windows PowerShell 5.1 does not on its own). #>
+    param([string] $FilePath, [string[]] $ArgumentList)
+    Write-Host "> $FilePath $($ArgumentList -join ' ')" -ForegroundColor Cyan
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "'$FilePath $($ArgumentList -join ' ')' failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Get-LatestModule {
+    param([string] $Name, [version] $MinimumVersion = '0.0')
+    Get-Module -ListAvailable -Name $Name |
+        Where-Object { $_.Version -ge $MinimumVersion } |
+        Sort-Object Version -Descending |
+        Select-Object -First 1
+}
+
+function Invoke-BuildTask {
+    Invoke-Native 'dotnet' @('publish', (Join-Path $RepositoryRoot 'src/DigitalChannels.PowerShell'), '-c', $Configuration)
+    Invoke-Native 'dotnet' @('build', (Join-Path $RepositoryRoot 'src/DigitalChannels.Sandbox'), '-c', $Configuration)
+    if (-not (Test-Path $ManifestPath)) {
+        throw "dotnet publish did not lay out the module: $ManifestPath is missing."
+    }
+    Get-ChildItem -Path $ModuleFolder -Recurse -File | ForEach-Object { $_.FullName.Substring($ModuleFolder.Length + 1) } | Write-Verbose
+}
+
+function Invoke-DocsTask {
+    $platyPS = Get-LatestModule -Name 'Microsoft.PowerShell.PlatyPS' -MinimumVersion '1.0.0'
+    if (-not $platyPS) {
+        Write-Warning 'Docs skipped: Microsoft.PowerShell.PlatyPS 1.0 or later is not installed (Install-Module Microsoft.PowerShell.PlatyPS -Scope CurrentUser).'
+        return
+    }
+    if (-not (Test-Path $ModuleFolder)) { throw "Build the module before its help: $ModuleFolder is missing." }
+    Import-Module $platyPS -Force
+
+    $helpFolder = Join-Path $ModuleFolder 'en-US'
+    $staging = Join-Path ([System.IO.Path]::GetTempPath()) ("dc-maml-" + [guid]::NewGuid().ToString('N'))
+    New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
+    try {
+        Measure-PlatyPSMarkdown -Path (Join-Path $RepositoryRoot 'docs/*.md') |
+            Where-Object Filetype -match 'CommandHelp' |
+            Import-MarkdownCommandHelp -Path { $_.FilePath } |
+            Export-MamlCommandHelp -OutputFolder $staging -Force | Out-Null
+
+        # A binary module's help file is named after its assembly: DigitalChannels.PowerShell.dll-Help.xml.
+        $maml = @(Get-ChildItem -Path $staging -Recurse -Filter '*-Help.xml')
+        if ($maml.Count -ne 1) { throw "Expected one MAML file from Export-MamlCommandHelp, found $($maml.Count) in $staging." }
+        Copy-Item -Path $maml[0].FullName -Destination (Join-Path $helpFolder 'DigitalChannels.PowerShell.dll-Help.xml') -Force
+    }
+    finally {
+        Remove-Item -Path $staging -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    # About topics are plain text for Get-Help about_*.
+    Get-ChildItem -Path (Join-Path $RepositoryRoot 'docs') -Filter 'about_*.md' | ForEach-Object {
+        Copy-Item -Path $_.FullName -Destination (Join-Path $helpFolder ($_.BaseName + '.help.txt')) -Force
+    }
+    Write-Host "Help written to $helpFolder"
+}
+
+function Invoke-TestTask {
+    Invoke-Native 'dotnet' @('test', (Join-Path $RepositoryRoot 'DigitalChannels.sln'), '-c', $Configuration)
+
+    $pester = Get-LatestModule -Name 'Pester' -MinimumVersion '5.0.0'
+    if (-not $pester) {
+        Write-Warning 'Pester tests skipped: Pester 5 is not installed (Install-Module Pester -RequiredVersion 5.7.1 -Scope CurrentUser -SkipPublisherCheck).'
+        return
+    }
+    if (-not (Test-Path $ManifestPath)) { throw "The Pester tests import the built module: run the Build task first ($ManifestPath is missing)." }
+    Import-Module $pester -Force
+    $result = Invoke-Pester -Path (Join-Path $RepositoryRoot 'tests/Pester') -CI -PassThru
+    if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') {
+        throw "Pester: $($result.FailedCount) test(s) failed."
+    }
+}
+
+function Invoke-PackageTask {
+    if (-not (Test-Path $ManifestPath)) { throw "Build the module before packaging it: $ManifestPath is missing." }
+    $manifest = Test-ModuleManifest -Path $ManifestPath
+    Write-Host "Test-ModuleManifest: $($manifest.Name) $($manifest.Version), $(@($manifest.ExportedCmdlets.Keys).Count) cmdlets"
+
+    if (-not (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue)) {
+        Write-Warning 'Package dry run skipped: Microsoft.PowerShell.PSResourceGet is not installed (it ships with PowerShell 7.4 and later).'
+        return
+    }
+    $repositoryName = 'DigitalChannelsLocal' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    Register-PSResourceRepository -Name $repositoryName -Uri $OutFolder -Trusted
+    try {
+        Publish-PSResource -Path $ModuleFolder -Repository $repositoryName
+        $package = Get-ChildItem -Path $OutFolder -Filter "$ModuleName.*.nupkg" | Sort-Object LastWriteTime -Descending | Select-Object -First 1
+        if (-not $package) { throw "Publish-PSResource wrote no $ModuleName nupkg into $OutFolder." }
+        Write-Host "Local publish dry run: $($package.Name)"
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repositoryName
+    }
+}
+
+$selected = if ($Task -contains 'All') { 'Build', 'Docs', 'Test', 'Package' } else { $Task }
+foreach ($name in 'Build', 'Docs', 'Test', 'Package') {
+    if ($selected -notcontains $name) { continue }
+    Write-Host "=== $name ===" -ForegroundColor Green
+    & "Invoke-$($name)Task"
+}

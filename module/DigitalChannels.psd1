@@ -1,0 +1,62 @@
+#
+# Module manifest template for DigitalChannels.
+# The build (module/DigitalChannels.Module.targets, after dotnet publish) writes out/DigitalChannels/DigitalChannels.psd1
+# with the ModuleVersion and Prerelease tokens replaced from VersionPrefix and VersionSuffix in Directory.Build.props,
+# the one version source. Do not put a version number here.
+#
+@{
+    RootModule = 'DigitalChannels.PowerShell.dll'
+
+    ModuleVersion = '{{ModuleVersion}}'
+
+    GUID = '3202bd0b-fa62-4209-ac1a-c0cf5db534c1'
+
+    Author = 'DigitalChannels contributors'
+
+    CompanyName = 'DigitalChannels'
+
+    Copyright = '(c) DigitalChannels contributors. MIT License.'
+
+    Description = 'Administration of Webex Contact Center Digital Channels (Webex Connect services and more) from PowerShell: one connection per session, pipeline-friendly cmdlets with -WhatIf and -Confirm, and a local sandbox server for offline use.'
+
+    CompatiblePSEditions = @('Desktop', 'Core')
+
+    PowerShellVersion = '5.1'
+
+    DotNetFrameworkVersion = '4.7.2'
+
+    FormatsToProcess = @('DigitalChannels.format.ps1xml')
+
+    # Explicit lists, never '*': PowerShell finds the commands without analysing the module (powershell-practices 1.4).
+    CmdletsToExport = @(
+        'Connect-DigitalChannels'
+        'Disconnect-DigitalChannels'
+        'Get-DigitalChannelsConnection'
+        'New-ConnectService'
+        'Get-ConnectService'
+        'Set-ConnectService'
+        'Remove-ConnectService'
+    )
+
+    FunctionsToExport = @()
+
+    AliasesToExport = @()
+
+    VariablesToExport = @()
+
+    HelpInfoURI = 'https://github.com/digitalchannels/DigitalChannels/tree/main/docs'
+
+    PrivateData = @{
+        PSData = @{
+            Tags = @('PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS', 'Webex', 'WebexConnect', 'ContactCenter')
+
+            ProjectUri = 'https://github.com/digitalchannels/DigitalChannels'
+
+            LicenseUri = 'https://github.com/digitalchannels/DigitalChannels/blob/main/LICENSE'
+
+            ReleaseNotes = 'See https://github.com/digitalchannels/DigitalChannels/blob/main/CHANGELOG.md'
+
+            Prerelease = '{{Prerelease}}'
+        }
+    }
+}

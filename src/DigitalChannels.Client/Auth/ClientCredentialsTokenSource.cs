@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Environments;
+using DigitalChannels.Client.Http;
+using Microsoft.Identity.Client;
+
+namespace DigitalChannels.Client.Auth
+{
+    /// <summary>
+    /// Tokens for a registered app (client id and secret) from an OIDC authority through MSAL. MSAL keeps them in
+    /// memory, for this connection only, and fetches a new one before the old one expires.
+    /// </summary>
+    public sealed class ClientCredentialsTokenSource : IAccessTokenSource
+    {
+        private readonly IConfidentialClientApplication _app;
+        private readonly string[] _scopes;
+        private readonly string _clientId;
+        private readonly WebexEnvironment _environment;
+        private readonly SecretRedactor _redactor;
+
+        public ClientCredentialsTokenSource(WebexEnvironment environment, string clientId, string clientSecret, IEnumerable<string> scopes,
+            SecretRedactor redactor, HttpMessageHandler handler = null)
+        {
+            _environment = environment ?? throw new ArgumentNullException(nameof(environment));
+            if (string.IsNullOrWhiteSpace(clientId)) throw new ArgumentException("The client id is empty.", nameof(clientId));
+            if (string.IsNullOrEmpty(clientSecret)) throw new ArgumentException("The client secret is empty.", nameof(clientSecret));
+            _clientId = clientId.Trim();
+            _scopes = (scopes ?? Auth.Scopes.Default).Distinct(StringComparer.Ordinal).ToArray();
+            if (_scopes.Length == 0) throw new ArgumentException("At least one scope is needed.", nameof(scopes));
+            _redactor = redactor ?? new SecretRedactor();
+            _redactor.Add(clientSecret);
+
+            var builder = ConfidentialClientApplicationBuilder.Create(_clientId)
+                .WithClientSecret(clientSecret)
+                .WithOidcAuthority(environment.OidcAuthority.ToString().TrimEnd('/'))
+                .WithLogging((level, message, pii) => { }, LogLevel.Error, enablePiiLogging: false, enableDefaultPlatformLogging: false);
+            if (environment.IsSandbox || handler != null)
+                builder = builder.WithHttpClientFactory(new MsalHttpClientFactory(environment, handler));
+            _app = builder.Build();
+        }
+
+        public string Method => "ClientCredentials";
+        public bool CanRefresh => true;
+        public DateTimeOffset? ExpiresOn { get; private set; }
+        public string ClientId => _clientId;
+        public IReadOnlyList<string> Scopes => _scopes;
+
+        public async Task<string> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
+        {
+            AuthenticationResult result;
+            try
+            {
+                result = await _app.AcquireTokenForClient(_scopes).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
+            }
+            catch (MsalServiceException ex)
+            {
+                // MSAL's own message can quote the response body; ours names the client and the server's words only.
+                var description = _redactor.Redact(FirstLine(ex.Message));
+                var status = ex.StatusCode == 0 ? 401 : ex.StatusCode;
+                throw new WebexApiException(
+                    $"Sign-in of client '{_clientId}' at {_environment.IdentityBaseUri} failed: {ex.ErrorCode}. {description}",
+                    WebexFailureKind.HttpStatus, status, "POST", "access_token", description, ex.ErrorCode, null, null);
+            }
+            catch (MsalClientException ex)
+            {
+                throw new WebexApiException(
+                    $"Sign-in of client '{_clientId}' at {_environment.IdentityBaseUri} failed: {ex.ErrorCode}. {_redactor.Redact(FirstLine(ex.Message))}",
+                    WebexFailureKind.Transport, null, "POST", "access_token", _redactor.Redact(ex.Message), ex.ErrorCode, null, null);
+            }
+            ExpiresOn = result.ExpiresOn;
+            _redactor.Add(result.AccessToken);
+            return result.AccessToken;
+        }
+
+        private static string FirstLine(string text) => (text ?? string.Empty).Split('\n')[0].Trim();
+
+        public override string ToString() => "ClientCredentials " + _clientId;
+
+        /// <summary>
+        /// MSAL's HTTP client: the test hook's handler when one is given, and for a sandbox the mapping of MSAL's
+        /// https-only authority onto the sandbox's plain-http loopback URL.
+        /// </summary>
+        private sealed class MsalHttpClientFactory : IMsalHttpClientFactory
+        {
+            private readonly HttpClient _client;
+
+            public MsalHttpClientFactory(WebexEnvironment environment, HttpMessageHandler handler)
+            {
+                HttpMessageHandler inner = handler ?? new HttpClientHandler();
+                if (environment.IsSandbox) inner = new SandboxAuthorityHandler(environment) { InnerHandler = inner };
+                _client = new HttpClient(inner, disposeHandler: handler == null);
+            }
+
+            public HttpClient GetHttpClient() => _client;
+        }
+
+        private sealed class SandboxAuthorityHandler : DelegatingHandler
+        {
+            private readonly Uri _authority;
+            private readonly Uri _sandbox;
+
+            public SandboxAuthorityHandler(WebexEnvironment environment)
+            {
+                _authority = environment.OidcAuthority;
+                _sandbox = environment.IdentityBaseUri;
+            }
+
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                var target = request.RequestUri;
+                if (target.Scheme != _sandbox.Scheme && target.Scheme == _authority.Scheme &&
+                    string.Equals(target.Authority, _authority.Authority, StringComparison.OrdinalIgnoreCase))
+                {
+                    request.RequestUri = new UriBuilder(target) { Scheme = _sandbox.Scheme, Port = _sandbox.Port }.Uri;
+                }
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Commands;
+
+namespace DigitalChannels.Client.Connect
+{
+    /// <summary>What New/Get/Set/Remove-ConnectService do; the cmdlets only bind parameters and call these.</summary>
+    public static class ConnectServiceCommands
+    {
+        public const string Noun = "ConnectService";
+
+        public static async Task NewAsync(ICommandHost host, DigitalChannelsConnection connection, string name, string description)
+        {
+            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The service name is empty.", nameof(name));
+            name = name.Trim();
+            if (!host.ShouldProcess($"Connect service '{name}' in organization {connection.OrganizationId}", "Create")) return;
+            var created = await connection.ConnectServices.CreateAsync(name, description, host.CancellationToken);
+            host.WriteVerbose($"Created Connect service '{created.Name}' (id {created.Id}).");
+            host.WriteObject(created);
+        }
+
+        /// <summary>
+        /// By id; by name, where wildcards select like the portal's search and a plain name that matches nothing is
+        /// an error (as Get-Item); or all. Items are written as each page arrives.
+        /// </summary>
+        public static async Task GetAsync(ICommandHost host, DigitalChannelsConnection connection, string id, string name, bool includeSecret)
+        {
+            var services = connection.ConnectServices;
+            var token = host.CancellationToken;
+            if (!string.IsNullOrWhiteSpace(id))
+            {
+                var found = await services.GetAsync(id.Trim(), token)
+                    ?? throw new IdentityNotFoundException($"No Connect service has the id '{id}'.", id);
+                await WriteAsync(host, connection, found, includeSecret);
+                return;
+            }
+
+            if (!string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
+            {
+                var exact = await services.FindByNameAsync(name, token)
+                    ?? throw new IdentityNotFoundException($"No Connect service is named '{name}'.", name);
+                await WriteAsync(host, connection, exact, includeSecret);
+                return;
+            }
+
+            var pattern = string.IsNullOrEmpty(name) ? null : new Wildcard(name);
+            var search = pattern?.LongestLiteral();
+            var enumerator = services.ListAsync(string.IsNullOrEmpty(search) ? null : search, ConnectServicesClient.MaxPageSize, token).GetAsyncEnumerator(token);
+            try
+            {
+                while (await enumerator.MoveNextAsync())
+                {
+                    var service = enumerator.Current;
+                    if (pattern == null || pattern.IsMatch(service.Name)) await WriteAsync(host, connection, service, includeSecret);
+                }
+            }
+            finally
+            {
+                await enumerator.DisposeAsync();
+            }
+        }
+
+        public static async Task SetAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity identity,
+            ConnectServiceChanges changes, bool passThru)
+        {
+            if (identity == null) throw new ArgumentNullException(nameof(identity));
+            if (changes == null || changes.IsEmpty)
+                throw new ArgumentException("Nothing to change: give -NewName, -Description or -Locked.", nameof(changes));
+            if (changes.Name != null && string.IsNullOrWhiteSpace(changes.Name))
+                throw new ArgumentException("The new service name is empty.", nameof(changes));
+
+            var service = await identity.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            if (!host.ShouldProcess($"Connect service '{service.Name}' (id {service.Id})", Capitalize(changes.Describe()))) return;
+            var updated = await connection.ConnectServices.UpdateAsync(service.Id, changes, host.CancellationToken);
+            host.WriteVerbose($"Changed Connect service '{updated.Name}' (id {updated.Id}): {changes.Describe()}.");
+            if (passThru) host.WriteObject(updated);
+        }
+
+        public static async Task RemoveAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity identity)
+        {
+            if (identity == null) throw new ArgumentNullException(nameof(identity));
+            var service = await identity.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            if (!host.ShouldProcess($"Connect service '{service.Name}' (id {service.Id})", "Remove")) return;
+            await connection.ConnectServices.DeleteAsync(service.Id, host.CancellationToken);
+            host.WriteVerbose($"Removed Connect service '{service.Name}' (id {service.Id}).");
+        }
+
+        private static async Task WriteAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectService service, bool includeSecret)
+        {
+            if (includeSecret) service.ServiceSecret = await connection.ConnectServices.GetSecretAsync(service.Id, host.CancellationToken);
+            host.WriteObject(service);
+        }
+
+        private static string Capitalize(string text) => string.IsNullOrEmpty(text) ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Commands;
+
+namespace DigitalChannels.Client.Connect
+{
+    /// <summary>
+    /// Names one service by object, Service ID or exact name, so that <c>Get-ConnectService | Remove-ConnectService</c>,
+    /// <c>Remove-ConnectService 'Lab A'</c> and <c>Remove-ConnectService $id</c> all work (PnP's PipeBind idea).
+    /// </summary>
+    public sealed class ConnectServiceIdentity
+    {
+        public ConnectServiceIdentity(ConnectService service)
+        {
+            Service = service ?? throw new ArgumentNullException(nameof(service));
+            Id = service.Id;
+        }
+
+        public ConnectServiceIdentity(string idOrName)
+        {
+            if (string.IsNullOrWhiteSpace(idOrName)) throw new ArgumentException("A Connect service id or name is empty.", nameof(idOrName));
+            var text = idOrName.Trim();
+            if (Guid.TryParse(text, out _)) Id = text.ToLowerInvariant();
+            else Name = text;
+        }
+
+        public ConnectServiceIdentity(Guid id) : this(id.ToString()) { }
+
+        public ConnectService Service { get; }
+        public string Id { get; }
+        public string Name { get; }
+
+        /// <summary>The current state of the service, read fresh so that a change applies to what is there now.</summary>
+        public async Task<ConnectService> ResolveAsync(ConnectServicesClient services, CancellationToken cancellationToken)
+        {
+            if (Id != null)
+            {
+                var byId = await services.GetAsync(Id, cancellationToken);
+                return byId ?? throw new IdentityNotFoundException($"No Connect service has the id '{Id}'.", this);
+            }
+            var byName = await services.FindByNameAsync(Name, cancellationToken);
+            return byName ?? throw new IdentityNotFoundException($"No Connect service is named '{Name}'.", this);
+        }
+
+        public override string ToString() => Service?.Name ?? Name ?? Id;
+    }
+}

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Auth;
+using DigitalChannels.Client.Connect;
+using DigitalChannels.Client.Environments;
+using DigitalChannels.Client.Http;
+using Newtonsoft.Json.Linq;
+
+namespace DigitalChannels.Client
+{
+    /// <summary>How to reach and sign in to one tenant. Exactly one of client secret and access token.</summary>
+    public sealed class ConnectionOptions
+    {
+        public WebexEnvironment Environment { get; set; }
+
+        /// <summary>The organization id. Required for live tenants; for a sandbox, read from the token when absent.</summary>
+        public string OrganizationId { get; set; }
+
+        public string ClientId { get; set; }
+        public string ClientSecret { get; set; }
+        public string AccessToken { get; set; }
+
+        /// <summary>Scopes to ask for with client credentials; <see cref="Scopes.Default"/> when null.</summary>
+        public IReadOnlyList<string> Scopes { get; set; }
+
+        public RetryPolicy RetryPolicy { get; set; }
+
+        /// <summary>Test hook: the handler every request goes through instead of the network.</summary>
+        public HttpMessageHandler HttpMessageHandler { get; set; }
+    }
+
+    /// <summary>
+    /// One signed-in tenant: its environment, its organization, its token source and the typed clients that share
+    /// one HTTP pipeline. Cmdlets keep the current one per runspace (<see cref="ConnectionRegistry"/>) and accept
+    /// another through -Connection. It never shows a secret.
+    /// </summary>
+    public sealed class DigitalChannelsConnection : IDisposable
+    {
+        private readonly IAccessTokenSource _tokens;
+
+        private DigitalChannelsConnection(WebexEnvironment environment, string organizationId, string clientId, IAccessTokenSource tokens, WebexHttpPipeline pipeline)
+        {
+            Environment = environment;
+            OrganizationId = organizationId;
+            ClientId = clientId;
+            _tokens = tokens;
+            Pipeline = pipeline;
+            ConnectedOn = DateTimeOffset.UtcNow;
+            ConnectServices = new ConnectServicesClient(this);
+        }
+
+        public WebexEnvironment Environment { get; }
+
+        /// <summary>"us1" … "in1" or "sandbox".</summary>
+        public string EnvironmentName => Environment.Name;
+
+        /// <summary>The sandbox URL, or the Contact Center API host of a live region.</summary>
+        public Uri BaseUrl => Environment.IsSandbox ? Environment.SandboxBaseUri : Environment.ContactCenterBaseUri;
+
+        public string OrganizationId { get; private set; }
+
+        public string ClientId { get; }
+
+        /// <summary>"ClientCredentials" or "AccessToken".</summary>
+        public string AuthenticationMethod => _tokens.Method;
+
+        public DateTimeOffset? TokenExpiresOn => _tokens.ExpiresOn;
+
+        public DateTimeOffset ConnectedOn { get; }
+
+        public WebexHttpPipeline Pipeline { get; }
+
+        public ConnectServicesClient ConnectServices { get; }
+
+        /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
+        public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            if (options.Environment == null) throw new ArgumentException("The connection has no environment: name a sandbox or a region.", nameof(options));
+            var hasSecret = !string.IsNullOrEmpty(options.ClientSecret);
+            var hasToken = !string.IsNullOrEmpty(options.AccessToken);
+            if (hasSecret == hasToken) throw new ArgumentException("Give either a client id and secret, or an access token.", nameof(options));
+            if (!options.Environment.IsSandbox && string.IsNullOrWhiteSpace(options.OrganizationId))
+                throw new ArgumentException($"Connecting to region '{options.Environment.Name}' needs the organization id.", nameof(options));
+
+            var redactor = new SecretRedactor();
+            IAccessTokenSource tokens;
+            if (hasSecret)
+            {
+                if (!options.Environment.IsSandbox)
+                    throw new NotSupportedException("The Webex identity service does not issue tokens for an app's client id and secret (client-credentials grant). Connect to a live region with -AccessToken, e.g. a Contact Center service app's token.");
+                tokens = new ClientCredentialsTokenSource(options.Environment, options.ClientId, options.ClientSecret, options.Scopes, redactor, options.HttpMessageHandler);
+            }
+            else
+            {
+                redactor.Add(options.AccessToken);
+                tokens = new AccessTokenSource(options.AccessToken, ExpiryOf(options.AccessToken));
+            }
+
+            var pipeline = new WebexHttpPipeline(tokens, options.HttpMessageHandler, options.RetryPolicy, redactor);
+            var token = await tokens.GetAccessTokenAsync(false, cancellationToken);
+            var organizationId = options.OrganizationId;
+            if (string.IsNullOrWhiteSpace(organizationId)) organizationId = ClaimOf(token, "org_id");
+            if (string.IsNullOrWhiteSpace(organizationId))
+            {
+                pipeline.Dispose();
+                throw new ArgumentException("The organization id was not given and the token does not carry one (claim org_id).", nameof(options));
+            }
+            return new DigitalChannelsConnection(options.Environment, organizationId.Trim(), options.ClientId, tokens, pipeline);
+        }
+
+        /// <summary>Fails with a clear error when this tenant has no API for the operation (live tenants for Connect).</summary>
+        internal Uri RequireConnectAdministration(string operation, string portalPage)
+        {
+            if (Environment.ConnectAdministrationBaseUri == null) throw new Commands.NoPublicApiException(operation, portalPage);
+            return Environment.ConnectAdministrationBaseUri;
+        }
+
+        public override string ToString() => $"{Environment} org {OrganizationId} ({AuthenticationMethod})";
+
+        public void Dispose() => Pipeline.Dispose();
+
+        private static DateTimeOffset? ExpiryOf(string token)
+        {
+            var exp = ClaimOf(token, "exp");
+            return long.TryParse(exp, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : (DateTimeOffset?)null;
+        }
+
+        /// <summary>A claim of a JWT, read without validation (the server validates): Webex's own tokens are opaque and give null.</summary>
+        internal static string ClaimOf(string token, string claim)
+        {
+            var parts = token?.Split('.');
+            if (parts == null || parts.Length != 3) return null;
+            try
+            {
+                var payload = parts[1].Replace('-', '+').Replace('_', '/');
+                payload = payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=');
+                var json = JObject.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)));
+                return json[claim]?.ToString();
+            }
+            catch (FormatException) { return null; }
+            catch (Newtonsoft.Json.JsonException) { return null; }
+        }
+    }
+
+    /// <summary>
+    /// The current connection of each runspace. Keyed weakly by the runspace object, so a closed runspace takes its
+    /// connection with it, and concurrent runbook jobs never see each other's (msgraph #1337).
+    /// </summary>
+    public static class ConnectionRegistry
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Holder> Table =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<object, Holder>();
+
+        public static void SetCurrent(object scope, DigitalChannelsConnection connection)
+        {
+            if (scope == null) throw new ArgumentNullException(nameof(scope));
+            Table.GetValue(scope, _ => new Holder()).Connection = connection;
+        }
+
+        public static DigitalChannelsConnection GetCurrent(object scope) =>
+            scope != null && Table.TryGetValue(scope, out var holder) ? holder.Connection : null;
+
+        /// <summary>Removes and returns the scope's connection, if any.</summary>
+        public static DigitalChannelsConnection Remove(object scope)
+        {
+            if (scope == null || !Table.TryGetValue(scope, out var holder)) return null;
+            var connection = holder.Connection;
+            holder.Connection = null;
+            return connection;
+        }
+
+        private sealed class Holder
+        {
+            public DigitalChannelsConnection Connection;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Auth;
+using Newtonsoft.Json;
+
+namespace DigitalChannels.Client.Http
+{
+    /// <summary>
+    /// The one way every call of every typed client goes out: bearer token, bounded cancellable retry that honours
+    /// Retry-After, one exception type for every error body, v2 paging streamed page by page, redaction of secrets
+    /// in everything it reports.
+    /// </summary>
+    public sealed class WebexHttpPipeline : IDisposable
+    {
+        internal static readonly JsonSerializerSettings JsonSettings = new JsonSerializerSettings
+        {
+            NullValueHandling = NullValueHandling.Ignore,
+            MissingMemberHandling = MissingMemberHandling.Ignore,
+            DateParseHandling = DateParseHandling.DateTimeOffset,
+        };
+
+        private readonly IAccessTokenSource _tokens;
+        private readonly HttpClient _http;
+        private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+        private readonly Func<DateTimeOffset> _clock;
+        private long _requests, _retries, _throttled;
+
+        public WebexHttpPipeline(IAccessTokenSource tokens, HttpMessageHandler handler = null, RetryPolicy retry = null,
+            SecretRedactor redactor = null, Func<TimeSpan, CancellationToken, Task> delay = null, Func<DateTimeOffset> clock = null)
+        {
+            _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+            _http = handler == null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+            // Each attempt has its own timeout (below), so that a timeout can be told apart from the caller's Ctrl+C.
+            _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+            _http.DefaultRequestHeaders.UserAgent.ParseAdd("DigitalChannels/" + typeof(WebexHttpPipeline).Assembly.GetName().Version);
+            Retry = retry ?? new RetryPolicy();
+            Redactor = redactor ?? new SecretRedactor();
+            _delay = delay ?? ((d, ct) => Task.Delay(d, ct));
+            _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        }
+
+        public RetryPolicy Retry { get; }
+
+        public SecretRedactor Redactor { get; }
+
+        /// <summary>How long one attempt may take before it counts as timed out.</summary>
+        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        /// <summary>Requests sent (every attempt counts), retries made, and 429 answers met: figures for benchmarks and verbose output.</summary>
+        public long RequestCount => Interlocked.Read(ref _requests);
+        public long RetryCount => Interlocked.Read(ref _retries);
+        public long ThrottledCount => Interlocked.Read(ref _throttled);
+
+        public async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken)
+        {
+            var text = await SendForTextAsync(method, uri, body, cancellationToken);
+            if (string.IsNullOrWhiteSpace(text)) return default(T);
+            try
+            {
+                return JsonConvert.DeserializeObject<T>(text, JsonSettings);
+            }
+            catch (JsonException ex)
+            {
+                throw new WebexApiException($"{method} {uri.AbsolutePath} returned a body that is not the expected {typeof(T).Name}: {ex.Message}",
+                    WebexFailureKind.HttpStatus, 200, method.Method, uri.AbsolutePath, null, null, null, null, ex);
+            }
+        }
+
+        public Task SendAsync(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken) =>
+            SendForTextAsync(method, uri, body, cancellationToken);
+
+        /// <summary>One page of a v2 list.</summary>
+        public Task<PagedList<T>> GetPageAsync<T>(Uri listUri, IEnumerable<KeyValuePair<string, string>> query, int page, int pageSize, CancellationToken cancellationToken)
+        {
+            var parameters = (query ?? Enumerable.Empty<KeyValuePair<string, string>>())
+                .Where(p => p.Key != "page" && p.Key != "pageSize")
+                .Concat(new[] { new KeyValuePair<string, string>("page", page.ToString()), new KeyValuePair<string, string>("pageSize", pageSize.ToString()) });
+            return SendAsync<PagedList<T>>(HttpMethod.Get, WithQuery(listUri, parameters), null, cancellationToken);
+        }
+
+        /// <summary>
+        /// Every item of a v2 list, one page requested at a time as the consumer reaches it. The next URL is rebuilt
+        /// from page and pageSize and paging stops at totalPages: meta.links are never followed, because some of
+        /// them point at internal prefixes (/cms/api/…) that do not exist outside Webex.
+        /// </summary>
+        public async IAsyncEnumerable<T> StreamAsync<T>(Uri listUri, IEnumerable<KeyValuePair<string, string>> query, int pageSize,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default(CancellationToken))
+        {
+            var fixedQuery = query?.ToList();
+            for (var page = 0; ; page++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var result = await GetPageAsync<T>(listUri, fixedQuery, page, pageSize, cancellationToken);
+                var items = result?.Data ?? new List<T>();
+                foreach (var item in items) yield return item;
+                var totalPages = result?.Meta?.TotalPages ?? 0;
+                // An empty page also ends it: a server whose totalPages is wrong cannot keep us looping.
+                if (items.Count == 0 || page + 1 >= totalPages) yield break;
+            }
+        }
+
+        public static Uri WithQuery(Uri uri, IEnumerable<KeyValuePair<string, string>> query)
+        {
+            var pairs = (query ?? Enumerable.Empty<KeyValuePair<string, string>>()).Where(p => p.Value != null)
+                .Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)).ToArray();
+            if (pairs.Length == 0) return uri;
+            var builder = new UriBuilder(uri);
+            var existing = builder.Query.TrimStart('?');
+            builder.Query = string.IsNullOrEmpty(existing) ? string.Join("&", pairs) : existing + "&" + string.Join("&", pairs);
+            return builder.Uri;
+        }
+
+        private async Task<string> SendForTextAsync(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken)
+        {
+            var payload = body == null ? null : body as string ?? JsonConvert.SerializeObject(body, JsonSettings);
+            var waited = TimeSpan.Zero;
+            var refreshedAfter401 = false;
+            for (var attempt = 1; ; attempt++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var token = await _tokens.GetAccessTokenAsync(refreshedAfter401 && attempt > 1, cancellationToken);
+                Redactor.Add(token);
+
+                var started = Stopwatch.StartNew();
+                using (var request = new HttpRequestMessage(method, uri))
+                using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                    if (payload != null) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+                    attemptTimeout.CancelAfter(AttemptTimeout);
+
+                    HttpResponseMessage response;
+                    Interlocked.Increment(ref _requests);
+                    try
+                    {
+                        response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token);
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        var failure = Transport(WebexFailureKind.Timeout, method, uri, $"no answer within {AttemptTimeout.TotalSeconds:0} s", null);
+                        if (!await WaitBeforeRetryAsync(attempt, method, null, null, failure, () => waited, w => waited = w, cancellationToken)) throw failure;
+                        continue;
+                    }
+                    catch (HttpRequestException ex)
+                    {
+                        var failure = Transport(WebexFailureKind.Transport, method, uri, Redactor.Redact(ex.InnerException?.Message ?? ex.Message), ex);
+                        if (!await WaitBeforeRetryAsync(attempt, method, null, null, failure, () => waited, w => waited = w, cancellationToken)) throw failure;
+                        continue;
+                    }
+
+                    using (response)
+                    {
+                        var text = response.Content == null ? null : await response.Content.ReadAsStringAsync();
+                        var status = (int)response.StatusCode;
+                        PipelineDiagnostics.Report(Redactor.Redact($"{method.Method} {uri.PathAndQuery} -> {status} {response.ReasonPhrase} ({started.ElapsedMilliseconds} ms)"));
+                        if (response.IsSuccessStatusCode) return text;
+
+                        if (status == 401 && !refreshedAfter401 && _tokens.CanRefresh)
+                        {
+                            // The token may have been revoked or expired early; one fresh token, then a 401 is final.
+                            refreshedAfter401 = true;
+                            continue;
+                        }
+
+                        var retryAfter = RetryPolicy.ReadRetryAfter(response, _clock());
+                        if (status == 429) Interlocked.Increment(ref _throttled);
+                        var error = FromResponse(response, text, method, uri, retryAfter);
+                        if (Retry.IsRetryable(status, method) &&
+                            await WaitBeforeRetryAsync(attempt, method, status, retryAfter, error, () => waited, w => waited = w, cancellationToken))
+                            continue;
+                        throw error;
+                    }
+                }
+            }
+        }
+
+        private async Task<bool> WaitBeforeRetryAsync(int attempt, HttpMethod method, int? status, TimeSpan? retryAfter, WebexApiException failure,
+            Func<TimeSpan> waited, Action<TimeSpan> setWaited, CancellationToken cancellationToken)
+        {
+            if (status == null && !RetryPolicy.IsIdempotent(method)) return false;
+            if (attempt >= Retry.MaxAttempts) return false;
+            if (retryAfter.HasValue && retryAfter.Value > Retry.MaxRetryAfter) return false;
+            var delay = Retry.DelayFor(attempt + 1, retryAfter);
+            if (waited() + delay > Retry.MaxTotalDelay) return false;
+            Interlocked.Increment(ref _retries);
+            PipelineDiagnostics.Report($"{failure.Method} {failure.RequestPath}: {(status.HasValue ? status.ToString() : failure.Kind.ToString())}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1} of {Retry.MaxAttempts}).");
+            await _delay(delay, cancellationToken);
+            setWaited(waited() + delay);
+            return true;
+        }
+
+        private WebexApiException FromResponse(HttpResponseMessage response, string body, HttpMethod method, Uri uri, TimeSpan? retryAfter)
+        {
+            var parsed = ErrorBody.Parse(body);
+            var tracking = parsed.TrackingId;
+            if (tracking == null && response.Headers.TryGetValues("TrackingID", out var values)) tracking = values.FirstOrDefault();
+            var status = (int)response.StatusCode;
+            var serverMessage = Redactor.Redact(parsed.Message);
+            var message = new StringBuilder()
+                .Append(method.Method).Append(' ').Append(uri.AbsolutePath).Append(" failed: ")
+                .Append(status).Append(' ').Append(response.ReasonPhrase).Append('.');
+            if (!string.IsNullOrWhiteSpace(serverMessage)) message.Append(' ').Append(serverMessage.TrimEnd('.')).Append('.');
+            if (retryAfter.HasValue && status == 429) message.Append($" The server asked to wait {retryAfter.Value.TotalSeconds:0} s.");
+            if (!string.IsNullOrEmpty(tracking)) message.Append(" (tracking id ").Append(tracking).Append(')');
+            return new WebexApiException(Redactor.Redact(message.ToString()), WebexFailureKind.HttpStatus, status, method.Method, uri.AbsolutePath,
+                serverMessage, parsed.Key, tracking, retryAfter);
+        }
+
+        private static WebexApiException Transport(WebexFailureKind kind, HttpMethod method, Uri uri, string reason, Exception inner) =>
+            new WebexApiException($"{method.Method} {uri.GetLeftPart(UriPartial.Path)} failed: {reason}.", kind, null, method.Method, uri.AbsolutePath, reason, null, null, null, inner);
+
+        public void Dispose() => _http.Dispose();
+    }
+}

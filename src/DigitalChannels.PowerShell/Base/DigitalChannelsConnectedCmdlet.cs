@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using DigitalChannels.Client;
+using DigitalChannels.Client.Commands;
+
+namespace DigitalChannels.PowerShell.Base
+{
+    /// <summary>
+    /// The base of every cmdlet that talks to a tenant (powershell-practices §1.7): it takes an optional -Connection and
+    /// otherwise uses the runspace's current connection, so concurrent runbook jobs never share one.
+    /// </summary>
+    public abstract class DigitalChannelsConnectedCmdlet : DigitalChannelsCmdlet
+    {
+        /// <summary>A connection from Connect-DigitalChannels -ReturnConnection; the current one when omitted.</summary>
+        [Parameter(HelpMessage = "A connection from Connect-DigitalChannels -ReturnConnection. Defaults to the current connection of this session.")]
+        public DigitalChannelsConnection Connection { get; set; }
+
+        /// <summary>
+        /// -Connection, else the runspace's current connection, else a terminating NotConnected error
+        /// (category AuthenticationError) that tells the user to run Connect-DigitalChannels.
+        /// </summary>
+        protected DigitalChannelsConnection CurrentConnection =>
+            Connection
+            ?? ConnectionRegistry.GetCurrent(Runspace.DefaultRunspace)
+            ?? throw new CommandTerminatedException(CommandErrors.From(string.Empty, new NotConnectedException(), null));
+    }
+}

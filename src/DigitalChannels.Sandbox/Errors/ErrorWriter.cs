@@ -1,0 +1,45 @@
+using System.Text.Json;
+using DigitalChannels.Sandbox.Http;
+
+namespace DigitalChannels.Sandbox.Errors;
+
+/// <summary>How an endpoint renders its errors. Endpoints opt in with <see cref="ErrorWriter.WithErrorBodyStyle{TBuilder}"/>.</summary>
+public enum ErrorBodyStyle
+{
+    /// <summary>RFC 7807 application/problem+json: the sandbox's own APIs (Connect, sandbox administration).</summary>
+    Problem,
+    // Contact Center paths will add their platform body here: {trackingId, error:{key, message:[{description}]}}.
+}
+
+/// <summary>Endpoint metadata carrying the style (metadata must be a reference type).</summary>
+public sealed record ErrorBodyStyleMetadata(ErrorBodyStyle Style);
+
+/// <summary>The one place that turns an <see cref="ApiError"/> into a response body.</summary>
+public static class ErrorWriter
+{
+    public const string ProblemTypeBase = "https://digitalchannels.dev/problems/";
+
+    public static TBuilder WithErrorBodyStyle<TBuilder>(this TBuilder builder, ErrorBodyStyle style) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new ErrorBodyStyleMetadata(style));
+
+    public static async Task WriteAsync(HttpContext context, ApiError error)
+    {
+        var trackingId = TrackingId.For(context);
+        var response = context.Response;
+        response.StatusCode = error.Status;
+        response.Headers[TrackingId.HeaderName] = trackingId;
+        foreach (var (name, value) in error.Headers) response.Headers[name] = value;
+
+        var style = context.GetEndpoint()?.Metadata.GetMetadata<ErrorBodyStyleMetadata>()?.Style ?? ErrorBodyStyle.Problem;
+        switch (style)
+        {
+            default:
+                var problem = new ProblemBody(ProblemTypeBase + error.Key, error.Title, error.Status, error.Detail, error.Key, trackingId);
+                response.ContentType = "application/problem+json";
+                await JsonSerializer.SerializeAsync(response.Body, problem, SandboxJson.Options, context.RequestAborted);
+                break;
+        }
+    }
+
+    private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string ErrorKey, string TrackingId);
+}

@@ -1,0 +1,54 @@
+using DigitalChannels.Sandbox.Administration;
+using DigitalChannels.Sandbox.Connect;
+using DigitalChannels.Sandbox.Errors;
+using DigitalChannels.Sandbox.Http;
+using DigitalChannels.Sandbox.Identity;
+using DigitalChannels.Sandbox.OpenApi;
+using DigitalChannels.Sandbox.Storage;
+using DigitalChannels.Sandbox.Tenancy;
+
+namespace DigitalChannels.Sandbox.Hosting;
+
+/// <summary>Composition root: storage, identity, the APIs and the middleware, in the order requests meet them.</summary>
+public static class SandboxApplication
+{
+    public static WebApplication Build(SandboxOptions options)
+    {
+        // No args: the command line is parsed by SandboxCommandLine, not the configuration system.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        // Framework logs stay at Warning so that request details (and with them any Authorization header) never reach the console.
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Logging.AddFilter("System", LogLevel.Warning);
+        // Program prints start-up failures (port in use…) as one line; the host would add the same error with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
+        Directory.CreateDirectory(options.DataDirectory);
+        StartupAnnouncement.DeleteStaleConnectionFile(options.DataDirectory);
+
+        var time = TimeProvider.System;
+        var database = new SandboxDatabase(options.DataDirectory);
+        database.Initialize(SchemaCatalog.All);
+        DefaultTenant.EnsureCreated(database, time);
+        var signingKeys = SigningKeyProvider.LoadOrCreate(database, time);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(database);
+        builder.Services.AddSingleton(signingKeys);
+        builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddSingleton<AccessTokenValidator>();
+
+        var app = builder.Build();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+
+        app.MapGet("/health", () => SandboxJson.Ok(new { status = "ok" }));
+        app.MapIdentityEndpoints();
+        app.MapOpenApiDocument();
+        app.MapServiceEndpoints();
+        app.MapApplicationEndpoints();
+
+        app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
+        return app;
+    }
+}

@@ -1,0 +1,62 @@
+using DigitalChannels.Sandbox.Errors;
+using DigitalChannels.Sandbox.Storage;
+using DigitalChannels.Sandbox.Tenancy;
+
+namespace DigitalChannels.Sandbox.Identity;
+
+/// <summary>
+/// Turns the request's bearer token into a <see cref="Caller"/>: token checks (401), route organization (403/404),
+/// acting user's current role. Runs once per request; later filters reuse the result.
+/// </summary>
+public static class CallerAuthentication
+{
+    public const string OrganizationRouteValue = "orgId";
+
+    public static async Task<ApiError?> AuthenticateAsync(HttpContext context)
+    {
+        if (Caller.Find(context) is not null) return null;
+
+        var header = context.Request.Headers.Authorization.ToString();
+        if (string.IsNullOrWhiteSpace(header))
+            return InvalidToken(ErrorKeys.TokenMissing, "The request has no Authorization header. Send 'Authorization: Bearer <access token>'.");
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var scheme = header.Split(' ', 2)[0];
+            return InvalidToken(ErrorKeys.TokenInvalid, $"The Authorization header uses the scheme '{Truncate(scheme)}'; this API takes 'Bearer <access token>'.");
+        }
+        var token = header["Bearer ".Length..].Trim();
+        if (token.Length == 0) return InvalidToken(ErrorKeys.TokenMissing, "The Authorization header has the Bearer scheme but no token.");
+
+        var services = context.RequestServices;
+        var (principal, failure) = await services.GetRequiredService<AccessTokenValidator>().ValidateAsync(token, IssuerUrls.Issuer(context.Request));
+        if (principal is null) return InvalidToken(ErrorKeys.TokenInvalid, failure!);
+
+        var routeOrganization = context.GetRouteValue(OrganizationRouteValue) as string;
+        if (routeOrganization is not null && !string.Equals(routeOrganization, principal.OrganizationId, StringComparison.OrdinalIgnoreCase))
+            return ApiError.Forbidden(ErrorKeys.OrganizationMismatch,
+                $"The access token belongs to organization '{principal.OrganizationId}', not to organization '{routeOrganization}' named in the path.");
+
+        var database = services.GetRequiredService<SandboxDatabase>();
+        var (organization, user) = database.Read(session => (
+            new OrganizationRepository(session).Find(principal.OrganizationId),
+            new UserRepository(session).Find(principal.OrganizationId, principal.UserId)));
+        if (organization is null)
+            return ApiError.NotFound(ErrorKeys.OrganizationNotFound, $"The organization '{routeOrganization ?? principal.OrganizationId}' does not exist in this sandbox.");
+        if (user is null)
+            return InvalidToken(ErrorKeys.TokenInvalid, $"The user '{principal.UserId}' that the access token acts for no longer exists.");
+
+        new Caller(organization.Id, principal.ClientId, user.Id, user.Role, principal.Scopes).AttachTo(context);
+        return null;
+    }
+
+    private static ApiError InvalidToken(string key, string detail) =>
+        ApiError.Unauthorized(key, detail) with
+        {
+            Headers = new Dictionary<string, string>
+            {
+                ["WWW-Authenticate"] = $"Bearer error=\"invalid_token\", error_description=\"{detail.Replace("\"", "'")}\"",
+            },
+        };
+
+    private static string Truncate(string text) => text.Length <= 20 ? text : text[..20] + "...";
+}

@@ -1,0 +1,32 @@
+using DigitalChannels.Sandbox.Tenancy;
+
+namespace DigitalChannels.Sandbox.Identity;
+
+/// <summary>An action that only some Connect roles may perform. <see cref="Action"/> completes "may not …" in error messages.</summary>
+public sealed record ConnectPermission(string Action, IReadOnlySet<ConnectRole> AllowedRoles)
+{
+    public bool Allows(ConnectRole role) => AllowedRoles.Contains(role);
+}
+
+/// <summary>The role rules of platform facts §3.3, in one place.</summary>
+public static class ConnectPermissions
+{
+    /// <summary>Read Only reads every page; Restricted sees only specific App Tray apps, so no configuration.</summary>
+    public static readonly ConnectPermission ReadConfiguration = new("read the configuration",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess, ConnectRole.ReadOnly });
+
+    public static readonly ConnectPermission ChangeConfiguration = new("change the configuration",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess });
+
+    /// <summary>Limited Access cannot delete services, numbers or apps.</summary>
+    public static readonly ConnectPermission DeleteServices = new("delete services",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess });
+
+    /// <summary>Service keys and JWTs are visible only to Owner, Full and Limited Access.</summary>
+    public static readonly ConnectPermission ViewServiceCredentials = new("view service credentials",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess });
+
+    /// <summary>The sandbox's own management API (creating test principals) is the tenant owner's.</summary>
+    public static readonly ConnectPermission ManageSandbox = new("manage sandbox applications",
+        new HashSet<ConnectRole> { ConnectRole.Owner });
+}

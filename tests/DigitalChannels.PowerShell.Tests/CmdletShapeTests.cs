@@ -1,0 +1,142 @@
+using System.Management.Automation;
+using System.Security;
+using DigitalChannels.Client;
+using DigitalChannels.Client.Connect;
+using DigitalChannels.Client.Environments;
+using DigitalChannels.PowerShell.Cmdlets;
+
+namespace DigitalChannels.PowerShell.Tests;
+
+/// <summary>The parameters each cmdlet promises in its help and in the brief, checked against the attributes.</summary>
+public class CmdletShapeTests
+{
+    private static ParameterFacts Parameter(string cmdlet, string parameter) =>
+        CmdletCatalog.Get(cmdlet).Parameters.SingleOrDefault(p => p.Name == parameter)
+        ?? throw new Xunit.Sdk.XunitException($"{cmdlet} has no -{parameter}.");
+
+    private static void AssertIn(string cmdlet, string parameter, string set, bool mandatory, int? position = null)
+    {
+        var attribute = Parameter(cmdlet, parameter).For(set);
+        Assert.True(attribute != null, $"{cmdlet}: -{parameter} is not in the parameter set {set}.");
+        Assert.True(attribute!.Mandatory == mandatory, $"{cmdlet}: -{parameter} should be {(mandatory ? "mandatory" : "optional")} in {set}.");
+        Assert.True(attribute.Position == position, $"{cmdlet}: -{parameter} has position {attribute.Position?.ToString() ?? "Named"} in {set}, expected {position?.ToString() ?? "Named"}.");
+    }
+
+    private static void AssertNotIn(string cmdlet, string parameter, string set) =>
+        Assert.True(Parameter(cmdlet, parameter).For(set) == null, $"{cmdlet}: -{parameter} should not be in the parameter set {set}.");
+
+    [Fact]
+    public void Connect_DigitalChannels_has_one_parameter_set_per_way_to_sign_in()
+    {
+        const string name = "Connect-DigitalChannels";
+        var cmdlet = CmdletCatalog.Get(name);
+        Assert.Equal(ConnectDigitalChannelsCommand.SandboxFileSet, cmdlet.DefaultParameterSetName);
+        Assert.Equal(new[] { "Region", "SandboxFile", "SandboxUrl", "SandboxUrlToken" }, cmdlet.ParameterSets.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.False(cmdlet.SupportsShouldProcess, "Connecting changes nothing on a server: no -WhatIf.");
+        Assert.Equal(new object[] { typeof(DigitalChannelsConnection) }, cmdlet.OutputTypes);
+
+        // No parameters at all: the default sandbox's connection file.
+        Assert.DoesNotContain(cmdlet.ParametersOf("SandboxFile"), p => p.For("SandboxFile")!.Mandatory);
+        AssertIn(name, "ConnectionFile", "SandboxFile", false, 0);
+        AssertNotIn(name, "ConnectionFile", "SandboxUrl");
+
+        AssertIn(name, "SandboxUrl", "SandboxUrl", true);
+        AssertIn(name, "SandboxUrl", "SandboxUrlToken", true);
+        AssertNotIn(name, "SandboxUrl", "Region");
+        Assert.Equal(typeof(Uri), Parameter(name, "SandboxUrl").Type);
+        AssertIn(name, "ClientId", "SandboxUrl", true);
+        AssertIn(name, "ClientSecret", "SandboxUrl", true);
+        AssertNotIn(name, "ClientSecret", "SandboxUrlToken");
+        Assert.Equal(typeof(SecureString), Parameter(name, "ClientSecret").Type);
+
+        AssertIn(name, "AccessToken", "SandboxUrlToken", true);
+        AssertIn(name, "AccessToken", "Region", true);
+        AssertNotIn(name, "AccessToken", "SandboxUrl");
+        Assert.Equal(typeof(SecureString), Parameter(name, "AccessToken").Type);
+
+        AssertIn(name, "Region", "Region", true);
+        AssertIn(name, "OrganizationId", "Region", true);
+        AssertIn(name, "OrganizationId", "SandboxUrl", false);
+
+        Assert.Equal(typeof(string[]), Parameter(name, "Scope").Type);
+        AssertIn(name, "Scope", "SandboxFile", false);
+        AssertIn(name, "Scope", "SandboxUrl", false);
+        AssertNotIn(name, "Scope", "Region");
+        foreach (var set in cmdlet.ParameterSets)
+        {
+            AssertIn(name, "PassThru", set, false);
+            AssertIn(name, "ReturnConnection", set, false);
+        }
+        Assert.Equal(typeof(SwitchParameter), Parameter(name, "ReturnConnection").Type);
+    }
+
+    [Fact]
+    public void Connect_DigitalChannels_Region_accepts_exactly_the_Webex_regions()
+    {
+        var values = Parameter("Connect-DigitalChannels", "Region").ValidateSet;
+        Assert.NotNull(values);
+        Assert.Equal(WebexEnvironment.Regions.OrderBy(r => r), values!.OrderBy(r => r));
+    }
+
+    [Fact]
+    public void New_ConnectService_takes_a_positional_mandatory_name()
+    {
+        AssertIn("New-ConnectService", "Name", CmdletCatalog.AllParameterSets, true, 0);
+        AssertIn("New-ConnectService", "Description", CmdletCatalog.AllParameterSets, false);
+        Assert.Equal(new object[] { typeof(ConnectService) }, CmdletCatalog.Get("New-ConnectService").OutputTypes);
+    }
+
+    [Fact]
+    public void Get_ConnectService_selects_by_name_with_wildcards_or_by_id()
+    {
+        const string name = "Get-ConnectService";
+        var cmdlet = CmdletCatalog.Get(name);
+        Assert.Equal(GetConnectServiceCommand.ByNameSet, cmdlet.DefaultParameterSetName);
+        AssertIn(name, "Name", "ByName", false, 0);
+        Assert.True(Parameter(name, "Name").SupportsWildcards, "Get-ConnectService: -Name should declare [SupportsWildcards].");
+        AssertNotIn(name, "Name", "ById");
+        AssertIn(name, "Id", "ById", true);
+        Assert.True(Parameter(name, "Id").For("ById")!.ValueFromPipelineByPropertyName, "Get-ConnectService: -Id should bind ByPropertyName.");
+        AssertIn(name, "IncludeSecret", "ByName", false);
+        AssertIn(name, "IncludeSecret", "ById", false);
+        Assert.Equal(typeof(SwitchParameter), Parameter(name, "IncludeSecret").Type);
+        Assert.Equal(new object[] { typeof(ConnectService) }, cmdlet.OutputTypes);
+    }
+
+    [Theory]
+    [InlineData("Set-ConnectService")]
+    [InlineData("Remove-ConnectService")]
+    public void Identity_takes_the_pipeline_and_nothing_else_does(string name)
+    {
+        var identity = Parameter(name, "Identity");
+        Assert.Equal(typeof(ConnectServiceIdentity), identity.Type);
+        AssertIn(name, "Identity", CmdletCatalog.AllParameterSets, true, 0);
+        Assert.True(identity.Attributes.Single().ValueFromPipeline, $"{name}: -Identity should be ValueFromPipeline.");
+        // A piped ConnectService has Name, Description and Locked properties: no other parameter may bind them by name.
+        foreach (var other in CmdletCatalog.Get(name).Parameters.Where(p => p.Name != "Identity"))
+        {
+            Assert.False(other.Attributes.Any(a => a.ValueFromPipeline || a.ValueFromPipelineByPropertyName),
+                $"{name}: -{other.Name} takes pipeline input; a piped service would change it.");
+        }
+    }
+
+    [Fact]
+    public void ConnectServiceIdentity_converts_from_what_the_pipeline_and_the_command_line_give()
+    {
+        // PowerShell's parameter binder converts through a public constructor taking the value's type.
+        Assert.NotNull(typeof(ConnectServiceIdentity).GetConstructor(new[] { typeof(ConnectService) }));
+        Assert.NotNull(typeof(ConnectServiceIdentity).GetConstructor(new[] { typeof(string) }));
+        Assert.NotNull(typeof(ConnectServiceIdentity).GetConstructor(new[] { typeof(Guid) }));
+    }
+
+    [Fact]
+    public void Set_ConnectService_offers_rename_description_lock_and_passthru()
+    {
+        const string name = "Set-ConnectService";
+        Assert.Equal(typeof(string), Parameter(name, "NewName").Type);
+        Assert.Equal(typeof(string), Parameter(name, "Description").Type);
+        Assert.Equal(typeof(SwitchParameter), Parameter(name, "Locked").Type);
+        Assert.Equal(typeof(SwitchParameter), Parameter(name, "PassThru").Type);
+        Assert.Equal(new object[] { typeof(ConnectService) }, CmdletCatalog.Get(name).OutputTypes);
+    }
+}

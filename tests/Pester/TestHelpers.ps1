@@ -1,0 +1,51 @@
+# Shared by the Pester tests: where the built module and the sandbox are, and how to start and stop a sandbox.
+# Dot-source it in BeforeAll (or BeforeDiscovery): it defines variables and functions in the calling scope. Works on Windows PowerShell 5.1 and PowerShell 7.
+
+$RepositoryRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+$Configuration = if ($env:DIGITALCHANNELS_CONFIGURATION) { $env:DIGITALCHANNELS_CONFIGURATION } else { 'Release' }
+$ModuleManifest = Join-Path $RepositoryRoot 'out/DigitalChannels/DigitalChannels.psd1'
+$SandboxAssembly = Join-Path $RepositoryRoot "src/DigitalChannels.Sandbox/bin/$Configuration/net10.0/DigitalChannels.Sandbox.dll"
+
+function Import-BuiltModule {
+    if (-not (Test-Path $ModuleManifest)) {
+        throw "The built module is missing: $ModuleManifest. Run ./build.ps1 -Task Build first."
+    }
+    Import-Module $ModuleManifest -Force -ErrorAction Stop -PassThru
+}
+
+function Start-Sandbox {
+    <# Starts the sandbox on a free loopback port (port 0: the server picks one and writes it into connection.json). #>
+    param([Parameter(Mandatory)] [string] $DataDirectory)
+    if (-not (Test-Path $SandboxAssembly)) {
+        throw "The sandbox is not built: $SandboxAssembly. Run ./build.ps1 -Task Build -Configuration $Configuration first."
+    }
+    New-Item -ItemType Directory -Path $DataDirectory -Force | Out-Null
+    $stdout = Join-Path $DataDirectory 'sandbox.out.txt'
+    $stderr = Join-Path $DataDirectory 'sandbox.err.txt'
+    # Start-Process joins the arguments with spaces, so paths are quoted here.
+    $arguments = @("`"$SandboxAssembly`"", '--urls', 'http://127.0.0.1:0', '--data', "`"$DataDirectory`"")
+    $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
+        -RedirectStandardOutput $stdout -RedirectStandardError $stderr
+
+    $connectionFile = Join-Path $DataDirectory 'connection.json'
+    $deadline = (Get-Date).AddSeconds(60)
+    while (-not (Test-Path $connectionFile)) {
+        if ($process.HasExited) {
+            throw "The sandbox exited with code $($process.ExitCode) before it was ready: $(Get-Content -Raw -Path $stderr -ErrorAction SilentlyContinue)"
+        }
+        if ((Get-Date) -gt $deadline) {
+            Stop-Process -Id $process.Id -Force -ErrorAction SilentlyContinue
+            throw "The sandbox did not write $connectionFile within 60 seconds."
+        }
+        Start-Sleep -Milliseconds 200
+    }
+    $process
+}
+
+function Stop-Sandbox {
+    param($Process)
+    if ($Process -and -not $Process.HasExited) {
+        Stop-Process -Id $Process.Id -Force -ErrorAction SilentlyContinue
+        $null = $Process.WaitForExit(10000)
+    }
+}
