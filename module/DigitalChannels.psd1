@@ -52,7 +52,7 @@
 
             ProjectUri = 'https://github.com/digitalchannels/DigitalChannels'
 
-            LicenseUri = 'https://github.com/digitalchannels/DigitalChannels/blob/main/LICENSE'
+            LicenseUri = 'https://github.com/digitalchannels/DigitalChannels/blob/main/README.md#license'
 
             ReleaseNotes = 'See https://github.com/digitalchannels/DigitalChannels/blob/main/CHANGELOG.md'
 

@@ -1,8 +1,13 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace DigitalChannels.Client.Auth
 {
-    /// <summary>The OAuth scopes the project asks for. Webex's own names; the sandbox adds the Connect ones.</summary>
+    /// <summary>
+    /// The OAuth scopes of the project, in one place for the client that asks for them and the sandbox that grants
+    /// them: Webex's own names, plus the Connect and sandbox-management ones that only the sandbox knows.
+    /// </summary>
     public static class Scopes
     {
         public const string ConnectConfigRead = "connect:config_read";
@@ -12,10 +17,18 @@ namespace DigitalChannels.Client.Auth
         public const string PeopleRead = "spark-admin:people_read";
         public const string PeopleWrite = "spark-admin:people_write";
 
+        /// <summary>The sandbox's own management API (registering apps).</summary>
+        public const string SandboxAdmin = "sandbox:admin";
+
         /// <summary>What a connection asks for unless told otherwise: everything the cmdlets use.</summary>
         public static readonly IReadOnlyList<string> Default = new[]
         {
             ConnectConfigRead, ConnectConfigWrite, ContactCenterConfigRead, ContactCenterConfigWrite, PeopleRead, PeopleWrite,
         };
+
+        /// <summary>Every scope the project knows.</summary>
+        public static readonly IReadOnlyList<string> All = Default.Concat(new[] { SandboxAdmin }).ToArray();
+
+        public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
     }
 }

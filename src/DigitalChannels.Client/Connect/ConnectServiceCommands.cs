@@ -45,18 +45,9 @@ namespace DigitalChannels.Client.Connect
 
             var pattern = string.IsNullOrEmpty(name) ? null : new Wildcard(name);
             var search = pattern?.LongestLiteral();
-            var enumerator = services.ListAsync(string.IsNullOrEmpty(search) ? null : search, ConnectServicesClient.MaxPageSize, token).GetAsyncEnumerator(token);
-            try
+            await foreach (var service in services.ListAsync(string.IsNullOrEmpty(search) ? null : search, ConnectServicesClient.MaxPageSize, token))
             {
-                while (await enumerator.MoveNextAsync())
-                {
-                    var service = enumerator.Current;
-                    if (pattern == null || pattern.IsMatch(service.Name)) await WriteAsync(host, connection, service, includeSecret);
-                }
-            }
-            finally
-            {
-                await enumerator.DisposeAsync();
+                if (pattern == null || pattern.IsMatch(service.Name)) await WriteAsync(host, connection, service, includeSecret);
             }
         }
 

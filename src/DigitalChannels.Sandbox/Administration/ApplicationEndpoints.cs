@@ -1,3 +1,4 @@
+using DigitalChannels.Client.Auth;
 using System.Text;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;

@@ -1,3 +1,4 @@
+using DigitalChannels.Client.Auth;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using DigitalChannels.Sandbox.Errors;

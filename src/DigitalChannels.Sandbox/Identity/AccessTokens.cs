@@ -49,7 +49,7 @@ public sealed class AccessTokenIssuer
                 [AccessTokenClaims.AuthorizedParty] = application.ClientId,
                 [AccessTokenClaims.OrganizationId] = application.OrganizationId,
                 [AccessTokenClaims.UserId] = application.ActingUserId,
-                [AccessTokenClaims.Scope] = Scopes.Join(scopes),
+                [AccessTokenClaims.Scope] = ScopeText.Join(scopes),
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("D"),
             },
             SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.RsaSha256),
@@ -93,7 +93,7 @@ public sealed class AccessTokenValidator
         var userId = Claim(AccessTokenClaims.UserId);
         if (clientId is null || organizationId is null || userId is null)
             return (null, "The access token lacks one of the claims sub, org_id and user_id.");
-        var scopes = Scopes.Split(Claim(AccessTokenClaims.Scope)).ToHashSet(StringComparer.Ordinal);
+        var scopes = ScopeText.Split(Claim(AccessTokenClaims.Scope)).ToHashSet(StringComparer.Ordinal);
         return (new AccessTokenPrincipal(clientId, organizationId, userId, scopes), null);
     }
 

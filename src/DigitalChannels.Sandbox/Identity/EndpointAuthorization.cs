@@ -1,3 +1,4 @@
+using DigitalChannels.Client.Auth;
 using DigitalChannels.Sandbox.Errors;
 
 namespace DigitalChannels.Sandbox.Identity;

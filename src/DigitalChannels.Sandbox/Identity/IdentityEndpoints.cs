@@ -1,3 +1,4 @@
+using DigitalChannels.Client.Auth;
 using System.Text;
 using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Storage;
@@ -68,7 +69,7 @@ public static class IdentityEndpoints
             return error;
         }
 
-        var requested = Scopes.Split(form["scope"].ToString());
+        var requested = ScopeText.Split(form["scope"].ToString());
         IReadOnlyList<string> granted;
         if (requested.Count == 0)
         {
@@ -79,7 +80,7 @@ public static class IdentityEndpoints
             var notRegistered = requested.Where(scope => !application.Scopes.Contains(scope, StringComparer.Ordinal)).ToList();
             if (notRegistered.Count > 0)
                 return OAuthError(400, "invalid_scope",
-                    $"The scope(s) '{string.Join(' ', notRegistered)}' are not registered for client '{clientId}' (registered: {Scopes.Join(application.Scopes)}).");
+                    $"The scope(s) '{string.Join(' ', notRegistered)}' are not registered for client '{clientId}' (registered: {ScopeText.Join(application.Scopes)}).");
             granted = requested;
         }
 
@@ -89,7 +90,7 @@ public static class IdentityEndpoints
             access_token = token.Token,
             token_type = "Bearer",
             expires_in = token.ExpiresInSeconds,
-            scope = Scopes.Join(token.Scopes),
+            scope = ScopeText.Join(token.Scopes),
         }, SandboxJson.Options);
     }
 

@@ -15,12 +15,12 @@ public sealed class ServiceApplicationRepository
 
     public ServiceApplication? Find(string clientId) =>
         session.QuerySingleOrDefault($"SELECT {Columns} FROM service_applications WHERE client_id = $id;", r => new ServiceApplication(
-            r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3), r.GetString(4), Scopes.Split(r.GetString(5)), r.GetString(6)),
+            r.GetString(0), r.GetString(1), r.GetString(2), (byte[])r.GetValue(3), r.GetString(4), ScopeText.Split(r.GetString(5)), r.GetString(6)),
             ("$id", clientId));
 
     public void Insert(ServiceApplication application) =>
         session.Execute($"INSERT INTO service_applications ({Columns}) VALUES ($id, $org, $name, $hash, $user, $scopes, $time);",
             ("$id", application.ClientId), ("$org", application.OrganizationId), ("$name", application.Name),
-            ("$hash", application.SecretSha256), ("$user", application.ActingUserId), ("$scopes", Scopes.Join(application.Scopes)),
+            ("$hash", application.SecretSha256), ("$user", application.ActingUserId), ("$scopes", ScopeText.Join(application.Scopes)),
             ("$time", application.CreatedTime));
 }

@@ -1,3 +1,4 @@
+using DigitalChannels.Client.Auth;
 using DigitalChannels.Client.Environments;
 using DigitalChannels.Sandbox.Identity;
 using DigitalChannels.Sandbox.Storage;
