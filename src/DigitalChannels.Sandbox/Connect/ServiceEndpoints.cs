@@ -1,6 +1,6 @@
-using DigitalChannels.Client.Auth;
 using System.Security.Cryptography;
 using System.Text.Json.Serialization;
+using DigitalChannels.Client.Auth;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Identity;

@@ -1,5 +1,5 @@
-using DigitalChannels.Client.Auth;
 using System.Text;
+using DigitalChannels.Client.Auth;
 using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Storage;
 

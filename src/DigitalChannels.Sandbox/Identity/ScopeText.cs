@@ -1,4 +1,3 @@
-using DigitalChannels.Client.Auth;
 namespace DigitalChannels.Sandbox.Identity;
 
 /// <summary>The OAuth scope parameter (RFC 6749 §3.3): space separated. The scope names themselves are in Client.Auth.Scopes.</summary>
