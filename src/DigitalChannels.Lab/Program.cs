@@ -50,7 +50,7 @@ try
     {
         data ??= Directory.CreateTempSubdirectory("digitalchannels-lab-").FullName;
         Console.WriteLine($"Starting the sandbox (data folder {data}) ...");
-        sandbox = SandboxApplication.Build(new SandboxOptions("http://127.0.0.1:0", data, TimeSpan.FromHours(1)));
+        sandbox = SandboxApplication.Build(new SandboxOptions("http://127.0.0.1:0", data));
         await sandbox.StartAsync(cancellation.Token);
         connectionFile = Path.Combine(data, SandboxConnectionFile.FileName);
     }

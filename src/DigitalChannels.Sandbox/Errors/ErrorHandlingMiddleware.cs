@@ -29,7 +29,7 @@ public sealed class ErrorHandlingMiddleware
                         $"The method {context.Request.Method} is not allowed on '{context.Request.Path}' (allowed: {context.Response.Headers.Allow})."));
                 else if (context.Response.StatusCode == StatusCodes.Status404NotFound && context.GetEndpoint() is null)
                     await ErrorWriter.WriteAsync(context, ApiError.NotFound(ErrorKeys.RouteNotFound,
-                        $"No route matches {context.Request.Method} '{context.Request.Path}'. The OpenAPI document is at {OpenApi.OpenApiEndpoints.DocumentPath}."));
+                        $"No route matches {context.Request.Method} '{context.Request.Path}'. The OpenAPI documents are at {string.Join(", ", OpenApi.OpenApiEndpoints.Documents.Keys.Select(OpenApi.OpenApiEndpoints.DocumentPath))}."));
             }
         }
         catch (ApiException ex) when (!context.Response.HasStarted)

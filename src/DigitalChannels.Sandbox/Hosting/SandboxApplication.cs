@@ -3,6 +3,7 @@ using DigitalChannels.Sandbox.Connect;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Identity;
+using DigitalChannels.Sandbox.Mail;
 using DigitalChannels.Sandbox.OpenApi;
 using DigitalChannels.Sandbox.Storage;
 using DigitalChannels.Sandbox.Tenancy;
@@ -26,7 +27,7 @@ public static class SandboxApplication
         Directory.CreateDirectory(options.DataDirectory);
         StartupAnnouncement.DeleteStaleConnectionFile(options.DataDirectory);
 
-        var time = TimeProvider.System;
+        var time = new SandboxClock();
         var database = new SandboxDatabase(options.DataDirectory);
         database.Initialize(SchemaCatalog.All);
         DefaultTenant.EnsureCreated(database, time);
@@ -34,6 +35,7 @@ public static class SandboxApplication
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton(signingKeys);
         builder.Services.AddSingleton<AccessTokenIssuer>();
@@ -44,9 +46,11 @@ public static class SandboxApplication
 
         app.MapGet("/health", () => SandboxJson.Ok(new { status = "ok" }));
         app.MapIdentityEndpoints();
-        app.MapOpenApiDocument();
+        app.MapOpenApiDocuments();
         app.MapServiceEndpoints();
         app.MapApplicationEndpoints();
+        app.MapClockEndpoints();
+        app.MapOutboxEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
         return app;

@@ -3,39 +3,77 @@ using DigitalChannels.Client.Environments;
 
 namespace DigitalChannels.Sandbox.Hosting;
 
-/// <summary>What the command line decides.</summary>
-public sealed record SandboxOptions(string Urls, string DataDirectory, TimeSpan TokenLifetime)
+/// <summary>What the command line decides. Durations default to the platform's own (lab guide); tests shorten them.</summary>
+public sealed record SandboxOptions(string Urls, string DataDirectory)
 {
     public const int DefaultTokenLifetimeSeconds = 3600;
     public const int MaximumTokenLifetimeSeconds = 30 * 24 * 3600;
+    public const int DefaultFlowPublishSeconds = 120;
+    public const int DefaultProvisioningSeconds = 300;
+    public const int DefaultRateLimitPerMinute = 300;
+
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromSeconds(DefaultTokenLifetimeSeconds);
+
+    /// <summary>How long Make Live stays "Publishing" before the flow is Live (lab rule 55: about 2 minutes).</summary>
+    public TimeSpan FlowPublishDuration { get; init; } = TimeSpan.FromSeconds(DefaultFlowPublishSeconds);
+
+    /// <summary>How long Digital Channels provisioning takes before the activation mail goes out (lab rule 7: about 5 minutes).</summary>
+    public TimeSpan ProvisioningDuration { get; init; } = TimeSpan.FromSeconds(DefaultProvisioningSeconds);
+
+    /// <summary>Contact Center API requests a minute per client id before 429 (platform facts §1.7: 300).</summary>
+    public int RateLimitPerMinute { get; init; } = DefaultRateLimitPerMinute;
 }
 
 public sealed record CommandLineResult(SandboxOptions? Options, bool ShowHelp, string? Error);
 
-/// <summary>Parses <c>--urls URL --data DIR --token-lifetime SECONDS</c> (also in the <c>--name=value</c> form).</summary>
+/// <summary>Parses <c>--urls URL --data DIR</c> and the numeric options below (also in the <c>--name=value</c> form).</summary>
 public static class SandboxCommandLine
 {
     public const int UsageExitCode = 2;
 
-    public static string Usage => $"""
-        DigitalChannels sandbox: a local tenant that serves the Webex identity and Connect administration APIs.
+    /// <summary>The whole-number options: name, range, what it means, and how it lands in the options.</summary>
+    private sealed record NumberOption(string Name, int Minimum, int Maximum, int Default, string Unit, string Meaning,
+        Func<SandboxOptions, int, SandboxOptions> Apply);
 
-        Usage: dotnet run --project src/DigitalChannels.Sandbox -- [options]
-               dotnet DigitalChannels.Sandbox.dll [options]
+    private static readonly NumberOption[] NumberOptions =
+    [
+        new("--token-lifetime", 1, SandboxOptions.MaximumTokenLifetimeSeconds, SandboxOptions.DefaultTokenLifetimeSeconds, "SECONDS",
+            "Access token lifetime", (o, v) => o with { TokenLifetime = TimeSpan.FromSeconds(v) }),
+        new("--flow-publish-seconds", 0, 3600, SandboxOptions.DefaultFlowPublishSeconds, "SECONDS",
+            "How long Make Live shows Publishing", (o, v) => o with { FlowPublishDuration = TimeSpan.FromSeconds(v) }),
+        new("--provisioning-seconds", 0, 3600, SandboxOptions.DefaultProvisioningSeconds, "SECONDS",
+            "How long Digital Channels provisioning takes", (o, v) => o with { ProvisioningDuration = TimeSpan.FromSeconds(v) }),
+        new("--rate-limit", 1, 1_000_000, SandboxOptions.DefaultRateLimitPerMinute, "N",
+            "Contact Center API requests a minute per client", (o, v) => o with { RateLimitPerMinute = v }),
+    ];
 
-        Options:
-          --urls URL                 Address to listen on (default {SandboxConnectionFile.DefaultBaseUrl}); port 0 picks a free port.
-          --data DIR                 Data folder for sandbox.db and connection.json
-                                     (default {SandboxConnectionFile.DefaultDataDirectory}; env {SandboxConnectionFile.DataDirectoryVariable}).
-          --token-lifetime SECONDS   Access token lifetime, 1 to {SandboxOptions.MaximumTokenLifetimeSeconds} (default {SandboxOptions.DefaultTokenLifetimeSeconds}).
-          --help                     Show this text.
-        """;
+    public static string Usage
+    {
+        get
+        {
+            var numbers = string.Join(Environment.NewLine, NumberOptions.Select(option =>
+                $"  {(option.Name + " " + option.Unit),-28} {option.Meaning}, {option.Minimum} to {option.Maximum} (default {option.Default})."));
+            return $"""
+                DigitalChannels sandbox: a local tenant that serves the Webex identity, Contact Center and Connect administration APIs.
+
+                Usage: dotnet run --project src/DigitalChannels.Sandbox -- [options]
+                       dotnet DigitalChannels.Sandbox.dll [options]
+
+                Options:
+                  --urls URL                   Address to listen on (default {SandboxConnectionFile.DefaultBaseUrl}); port 0 picks a free port.
+                  --data DIR                   Data folder for sandbox.db and connection.json
+                                               (default {SandboxConnectionFile.DefaultDataDirectory}; env {SandboxConnectionFile.DataDirectoryVariable}).
+                {numbers}
+                  --help                       Show this text.
+                """;
+        }
+    }
 
     public static CommandLineResult Parse(IReadOnlyList<string> args)
     {
         string urls = SandboxConnectionFile.DefaultBaseUrl;
         string data = SandboxConnectionFile.DefaultDataDirectory;
-        var lifetime = SandboxOptions.DefaultTokenLifetimeSeconds;
+        var numbers = new List<(NumberOption Option, int Value)>();
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -49,7 +87,7 @@ public static class SandboxCommandLine
                 name = argument[..equals];
                 value = argument[(equals + 1)..];
             }
-            else if (name is "--urls" or "--data" or "--token-lifetime")
+            else if (name is "--urls" or "--data" || NumberOptions.Any(option => option.Name == name))
             {
                 if (i + 1 >= args.Count) return Fail($"The argument '{name}' needs a value.");
                 value = args[++i];
@@ -76,17 +114,20 @@ public static class SandboxCommandLine
                     if (string.IsNullOrWhiteSpace(value)) return Fail($"The value '{value}' of --data is not a folder path.");
                     data = value;
                     break;
-                case "--token-lifetime":
-                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out lifetime)
-                        || lifetime < 1 || lifetime > SandboxOptions.MaximumTokenLifetimeSeconds)
-                        return Fail($"The value '{value}' of --token-lifetime is not a number of seconds from 1 to {SandboxOptions.MaximumTokenLifetimeSeconds}.");
-                    break;
                 default:
-                    return Fail($"Unknown argument '{name}' (with value '{value}').");
+                    var option = NumberOptions.FirstOrDefault(candidate => candidate.Name == name);
+                    if (option is null) return Fail($"Unknown argument '{name}' (with value '{value}').");
+                    if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                        || number < option.Minimum || number > option.Maximum)
+                        return Fail($"The value '{value}' of {name} is not a whole number from {option.Minimum} to {option.Maximum}.");
+                    numbers.Add((option, number));
+                    break;
             }
         }
 
-        return new CommandLineResult(new SandboxOptions(urls, Path.GetFullPath(data), TimeSpan.FromSeconds(lifetime)), false, null);
+        var options = new SandboxOptions(urls, Path.GetFullPath(data));
+        foreach (var (option, value) in numbers) options = option.Apply(options, value);
+        return new CommandLineResult(options, false, null);
     }
 
     private static CommandLineResult Fail(string message) => new(null, false, message);

@@ -49,6 +49,26 @@ public sealed class JsonBody
         return value.GetBoolean();
     }
 
+    /// <summary>The field's whole-number value; null when absent or JSON null. Fractions, strings and out-of-range numbers are a 400 naming the field.</summary>
+    public long? OptionalInt64(string field)
+    {
+        if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var number)) throw WrongKind(field, "a whole number", value);
+        return number;
+    }
+
+    public int? OptionalInt(string field)
+    {
+        var number = OptionalInt64(field);
+        if (number is null) return null;
+        if (number is < int.MinValue or > int.MaxValue)
+            throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field '{field}' is out of range: {number}.").ToException();
+        return (int)number;
+    }
+
+    public int RequiredInt(string field) =>
+        OptionalInt(field) ?? throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field '{field}' is required.").ToException();
+
     public IReadOnlyList<string> RequiredStringArray(string field)
     {
         if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)

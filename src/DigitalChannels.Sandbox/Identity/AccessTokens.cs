@@ -65,9 +65,14 @@ public sealed record AccessTokenPrincipal(string ClientId, string OrganizationId
 public sealed class AccessTokenValidator
 {
     private readonly SigningKeyProvider keys;
+    private readonly TimeProvider time;
     private readonly JsonWebTokenHandler handler = new();
 
-    public AccessTokenValidator(SigningKeyProvider keys) => this.keys = keys;
+    public AccessTokenValidator(SigningKeyProvider keys, TimeProvider time)
+    {
+        this.keys = keys;
+        this.time = time;
+    }
 
     public async Task<(AccessTokenPrincipal? Principal, string? Failure)> ValidateAsync(string token, string expectedIssuer)
     {
@@ -82,11 +87,17 @@ public sealed class AccessTokenValidator
             ClockSkew = AccessTokenClaims.ClockSkew,
             RequireExpirationTime = true,
             RequireSignedTokens = true,
+            // Lifetime is judged below by the sandbox clock, so that advancing it expires tokens as real time would.
+            ValidateLifetime = false,
         };
         var result = await handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid) return (null, Describe(result.Exception, expectedIssuer));
 
         var jwt = (JsonWebToken)result.SecurityToken;
+        var now = time.GetUtcNow().UtcDateTime;
+        if (jwt.ValidTo + AccessTokenClaims.ClockSkew < now) return (null, $"The access token expired at {jwt.ValidTo:yyyy-MM-dd'T'HH:mm:ss'Z'}. Get a new token.");
+        if (jwt.ValidFrom != DateTime.MinValue && jwt.ValidFrom - AccessTokenClaims.ClockSkew > now)
+            return (null, $"The access token is not valid before {jwt.ValidFrom:yyyy-MM-dd'T'HH:mm:ss'Z'}.");
         string? Claim(string name) => jwt.TryGetPayloadValue<string>(name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
         var clientId = Claim(JwtRegisteredClaimNames.Sub);
         var organizationId = Claim(AccessTokenClaims.OrganizationId);

@@ -1,5 +1,6 @@
 using DigitalChannels.Sandbox.Connect;
 using DigitalChannels.Sandbox.Identity;
+using DigitalChannels.Sandbox.Mail;
 using DigitalChannels.Sandbox.Tenancy;
 
 namespace DigitalChannels.Sandbox.Storage;
@@ -15,5 +16,12 @@ public static class SchemaCatalog
         TenancySchema.Organizations,
         IdentitySchema.ServiceApplicationsAndSigningKeys,
         ConnectSchema.Services,
+        OutboxSchema.Outbox,
+        // Reserved slots, one per area under construction, so that parallel work never competes for a number.
+        // Each area fills its own slot's SQL (several tables may share one step).
+        ReservedSchema.ConnectFlows,                    // 5: flows, versions, rules, assets
+        ReservedSchema.ConnectTeammatesAndIntegrations, // 6: teammates, invitations, decrypt logs, groups/teams, integrations
+        ReservedSchema.ContactCenter,                   // 7: Contact Center configuration, people and licences, Control Hub settings
+        ReservedSchema.DigitalChannelsAndEngage,        // 8: provisioning, Engage
     ];
 }

@@ -31,6 +31,9 @@ public class SandboxProcess : IAsyncLifetime, IDisposable
     /// <summary>--token-lifetime, or null for the sandbox's default (3600).</summary>
     public int? TokenLifetimeSeconds { get; init; }
 
+    /// <summary>More command-line options, e.g. <c>["--flow-publish-seconds", "1"]</c>.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     /// <summary>How long to wait for connection.json after starting.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -70,6 +73,7 @@ public class SandboxProcess : IAsyncLifetime, IDisposable
 
         var arguments = new List<string> { LocateSandboxAssembly(), "--urls", boundUrl ?? Urls, "--data", DataDirectory };
         if (TokenLifetimeSeconds is { } lifetime) arguments.AddRange(["--token-lifetime", lifetime.ToString()]);
+        arguments.AddRange(ExtraArguments);
         process = StartDotnet(arguments, output);
 
         var deadline = DateTime.UtcNow + StartupTimeout;

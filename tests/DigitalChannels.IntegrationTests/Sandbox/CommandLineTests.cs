@@ -13,6 +13,9 @@ public sealed class CommandLineTests
     [InlineData("--token-lifetime", "soon", "'soon'")]
     [InlineData("--token-lifetime", "0", "'0'")]
     [InlineData("--urls", "ftp://127.0.0.1:21", "'ftp://127.0.0.1:21'")]
+    [InlineData("--rate-limit", "0", "'0' of --rate-limit")]
+    [InlineData("--flow-publish-seconds", "2m", "'2m' of --flow-publish-seconds")]
+    [InlineData("--provisioning-seconds", "-1", "'-1' of --provisioning-seconds")]
     public void Bad_arguments_exit_with_code_2_naming_the_argument_and_value(string argument, string value, string named)
     {
         var (exitCode, output) = SandboxProcess.RunToExit(argument, value);
@@ -25,7 +28,8 @@ public sealed class CommandLineTests
     {
         var (exitCode, output) = SandboxProcess.RunToExit("--help");
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--urls", "--data", "--token-lifetime", "http://127.0.0.1:7800", "3600" }) Assert.Contains(option, output);
+        foreach (var option in new[] { "--urls", "--data", "--token-lifetime", "http://127.0.0.1:7800", "3600",
+                     "--flow-publish-seconds", "--provisioning-seconds", "--rate-limit", "(default 120)", "(default 300)" }) Assert.Contains(option, output);
     }
 
     [Fact]

@@ -34,6 +34,9 @@ public sealed class OpenApiTests : IDisposable
             [("/connect/v1/organization/{orgId}/services/{serviceId}", "delete")] = ["204", "401", "403", "404", "412", "423"],
             [("/connect/v1/organization/{orgId}/services/{serviceId}/credentials", "get")] = ["200", "401", "403", "404"],
             [("/sandbox/v1/organization/{orgId}/applications", "post")] = ["201", "400", "401", "403", "404"],
+            [("/sandbox/v1/organization/{orgId}/outbox", "get")] = ["200", "401", "403", "404"],
+            [("/sandbox/v1/clock", "get")] = ["200", "401", "403"],
+            [("/sandbox/v1/clock/advance", "post")] = ["200", "400", "401", "403"],
             [("/connect/v1/openapi.json", "get")] = ["200"],
             [("/health", "get")] = ["200"],
         };
@@ -51,7 +54,7 @@ public sealed class OpenApiTests : IDisposable
         Assert.Equal(expected.Keys.ToHashSet(), documented);
 
         var schemas = document.GetProperty("components").GetProperty("schemas");
-        foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application" })
+        foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application", "Clock", "ClockAdvance", "OutboxList", "OutboxMail" })
             Assert.True(schemas.TryGetProperty(schema, out _), $"The document lacks the schema {schema}.");
 
         var clientCredentials = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2")
