@@ -31,7 +31,7 @@ public class CmdletShapeTests
         const string name = "Connect-DigitalChannels";
         var cmdlet = CmdletCatalog.Get(name);
         Assert.Equal(ConnectDigitalChannelsCommand.SandboxFileSet, cmdlet.DefaultParameterSetName);
-        Assert.Equal(new[] { "Region", "SandboxFile", "SandboxUrl", "SandboxUrlToken" }, cmdlet.ParameterSets.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(new[] { "Region", "SandboxFile", "SandboxUrl", "SandboxUrlCredential", "SandboxUrlToken" }, cmdlet.ParameterSets.OrderBy(s => s, StringComparer.Ordinal));
         Assert.False(cmdlet.SupportsShouldProcess, "Connecting changes nothing on a server: no -WhatIf.");
         Assert.Equal(new object[] { typeof(DigitalChannelsConnection) }, cmdlet.OutputTypes);
 
@@ -48,6 +48,13 @@ public class CmdletShapeTests
         AssertIn(name, "ClientSecret", "SandboxUrl", true);
         AssertNotIn(name, "ClientSecret", "SandboxUrlToken");
         Assert.Equal(typeof(SecureString), Parameter(name, "ClientSecret").Type);
+
+        // Runbooks: Get-AutomationPSCredential gives a PSCredential (client id as user name, secret as password).
+        AssertIn(name, "SandboxUrl", "SandboxUrlCredential", true);
+        AssertIn(name, "Credential", "SandboxUrlCredential", true);
+        AssertNotIn(name, "Credential", "SandboxUrl");
+        AssertNotIn(name, "ClientId", "SandboxUrlCredential");
+        Assert.Equal("System.Management.Automation.PSCredential", Parameter(name, "Credential").Type.FullName);
 
         AssertIn(name, "AccessToken", "SandboxUrlToken", true);
         AssertIn(name, "AccessToken", "Region", true);

@@ -27,6 +27,14 @@ Describe 'Connect services against the sandbox' {
         $connection.OrganizationId | Should -Not -BeNullOrEmpty
     }
 
+    It 'Connect-DigitalChannels -Credential signs in with a client id and secret held in a PSCredential' {
+        $file = Get-Content -Raw -Path (Join-Path $DataDirectory 'connection.json') | ConvertFrom-Json
+        $secret = ConvertTo-SecureString -String $file.clientSecret -AsPlainText -Force
+        $credential = New-Object System.Management.Automation.PSCredential ($file.clientId, $secret)
+        $connection = Connect-DigitalChannels -SandboxUrl $file.baseUrl -Credential $credential -ReturnConnection -ErrorAction Stop
+        $connection.OrganizationId | Should -Be $file.orgId
+    }
+
     It 'New-ConnectService creates a service' {
         $service = New-ConnectService -Name 'Lab A' -Description 'Pester'
         $service.Name | Should -Be 'Lab A'

@@ -20,6 +20,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     {
         public const string SandboxFileSet = "SandboxFile";
         public const string SandboxUrlSet = "SandboxUrl";
+        public const string SandboxUrlCredentialSet = "SandboxUrlCredential";
         public const string SandboxUrlTokenSet = "SandboxUrlToken";
         public const string RegionSet = "Region";
 
@@ -30,6 +31,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public string ConnectionFile { get; set; }
 
         [Parameter(ParameterSetName = SandboxUrlSet, Mandatory = true, HelpMessage = "The sandbox's base URL, e.g. http://127.0.0.1:7800.")]
+        [Parameter(ParameterSetName = SandboxUrlCredentialSet, Mandatory = true, HelpMessage = "The sandbox's base URL, e.g. http://127.0.0.1:7800.")]
         [Parameter(ParameterSetName = SandboxUrlTokenSet, Mandatory = true, HelpMessage = "The sandbox's base URL, e.g. http://127.0.0.1:7800.")]
         [ValidateNotNull]
         public Uri SandboxUrl { get; set; }
@@ -41,6 +43,13 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = SandboxUrlSet, Mandatory = true, HelpMessage = "The client secret of the service application.")]
         [ValidateNotNull]
         public SecureString ClientSecret { get; set; }
+
+        /// <summary>Client id as user name and secret as password: what runbooks get from Get-AutomationPSCredential or SecretManagement.</summary>
+        [Parameter(ParameterSetName = SandboxUrlCredentialSet, Mandatory = true,
+            HelpMessage = "A credential whose user name is the client id and whose password is the client secret.")]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential Credential { get; set; }
 
         [Parameter(ParameterSetName = SandboxUrlTokenSet, Mandatory = true, HelpMessage = "A bearer access token.")]
         [Parameter(ParameterSetName = RegionSet, Mandatory = true, HelpMessage = "A Webex access token, e.g. a Contact Center service app's token.")]
@@ -54,6 +63,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         [Parameter(ParameterSetName = RegionSet, Mandatory = true, HelpMessage = "The organization id of the tenant.")]
         [Parameter(ParameterSetName = SandboxUrlSet)]
+        [Parameter(ParameterSetName = SandboxUrlCredentialSet)]
         [Parameter(ParameterSetName = SandboxUrlTokenSet)]
         [ValidateNotNullOrEmpty]
         public string OrganizationId { get; set; }
@@ -61,6 +71,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         /// <summary>Scopes to ask for with client credentials; an access token carries its own.</summary>
         [Parameter(ParameterSetName = SandboxFileSet)]
         [Parameter(ParameterSetName = SandboxUrlSet)]
+        [Parameter(ParameterSetName = SandboxUrlCredentialSet)]
         [ValidateNotNullOrEmpty]
         public string[] Scope { get; set; }
 
@@ -80,9 +91,10 @@ namespace DigitalChannels.PowerShell.Cmdlets
                 SandboxUrl = SandboxUrl,
                 Region = Region,
                 OrganizationId = OrganizationId,
-                ClientId = ClientId,
+                ClientId = Credential?.UserName ?? ClientId,
                 // Plain text only at the call, never in a field of the cmdlet.
-                ClientSecret = ClientSecret == null ? null : new NetworkCredential(string.Empty, ClientSecret).Password,
+                ClientSecret = Credential != null ? Credential.GetNetworkCredential().Password
+                    : ClientSecret == null ? null : new NetworkCredential(string.Empty, ClientSecret).Password,
                 AccessToken = AccessToken == null ? null : new NetworkCredential(string.Empty, AccessToken).Password,
                 Scopes = Scope?.ToList(),
                 PassThru = PassThru.IsPresent,
