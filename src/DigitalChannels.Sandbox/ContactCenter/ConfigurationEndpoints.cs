@@ -92,7 +92,7 @@ public static class ConfigurationEndpoints
         new(session, Caller.Of(context).OrganizationId, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
 
     private static IResult Json(JsonNode node, int status = StatusCodes.Status200OK) =>
-        Results.Content(node.ToJsonString(), "application/json", System.Text.Encoding.UTF8, status);
+        Results.Content(node.ToJsonString(Http.SandboxJson.Options), "application/json", System.Text.Encoding.UTF8, status);
 
     // ---- lists ----
 

@@ -39,7 +39,7 @@ public static class PeopleEndpoints
     private static ApiException BadRequest(string detail) => ApiError.BadRequest(ErrorKeys.InvalidField, detail).ToException();
 
     private static IResult Json(JsonNode node, int status = StatusCodes.Status200OK) =>
-        Results.Content(node.ToJsonString(), "application/json", System.Text.Encoding.UTF8, status);
+        Results.Content(node.ToJsonString(Http.SandboxJson.Options), "application/json", System.Text.Encoding.UTF8, status);
 
     private static IResult List(HttpContext context, SandboxDatabase database)
     {

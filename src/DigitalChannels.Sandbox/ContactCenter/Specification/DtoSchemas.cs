@@ -103,10 +103,12 @@ public sealed class DtoSchemas
             case "number":
                 if (value is not JsonValue number || number.GetValueKind() != JsonValueKind.Number)
                     return $"The field '{field}' must be a {(type == "integer" ? "whole number" : "number")}, not {Describe(value)}.";
-                var d = number.GetValue<JsonElement>().GetDouble();
+                // Parsed values wrap a JsonElement, values built in code wrap a CLR number: go through one element form.
+                var element = JsonSerializer.SerializeToElement(number);
+                var d = element.GetDouble();
                 if (type == "integer")
                 {
-                    if (!number.GetValue<JsonElement>().TryGetInt64(out var whole)) return $"The field '{field}' must be a whole number (got {number.ToJsonString()}).";
+                    if (!element.TryGetInt64(out var whole)) return $"The field '{field}' must be a whole number (got {number.ToJsonString()}).";
                     if (schema["format"]?.GetValue<string>() == "int32" && whole is < int.MinValue or > int.MaxValue)
                         return $"The field '{field}' must fit a 32-bit integer (got {whole}).";
                 }
