@@ -22,5 +22,16 @@ public static class ErrorKeys
     public const string ServiceDuplicateName = "service.duplicate_name";
     public const string ServiceLocked = "service.locked";
 
+    public const string ContactCenterNotFound = "contact_center.not_found";
+    public const string ContactCenterDuplicateName = "contact_center.duplicate_name";
+    public const string ContactCenterReferenced = "contact_center.referenced";
+    public const string ContactCenterStaleVersion = "contact_center.stale_version";
+    public const string ContactCenterOwnedByControlHub = "contact_center.owned_by_control_hub";
+    public const string RateLimited = "rate_limit.exceeded";
+    public const string PersonNotFound = "people.not_found";
+    public const string PersonDuplicateEmail = "people.duplicate_email";
+    public const string LicenseNotFound = "license.not_found";
+    public const string LicenseExhausted = "license.exhausted";
+
     public const string Internal = "internal.error";
 }

@@ -8,7 +8,12 @@ public enum ErrorBodyStyle
 {
     /// <summary>RFC 7807 application/problem+json: the sandbox's own APIs (Connect, sandbox administration).</summary>
     Problem,
-    // Contact Center paths will add their platform body here: {trackingId, error:{key, message:[{description}]}}.
+
+    /// <summary>The Contact Center ApiErrorResponse: {trackingId, error:{key:"&lt;status&gt;", reason, message:[{description}]}}.</summary>
+    ContactCenter,
+
+    /// <summary>The Webex People API body: {message, errors:[{description}], trackingId}.</summary>
+    WebexPeople,
 }
 
 /// <summary>Endpoint metadata carrying the style (metadata must be a reference type).</summary>
@@ -30,9 +35,17 @@ public static class ErrorWriter
         response.Headers[TrackingId.HeaderName] = trackingId;
         foreach (var (name, value) in error.Headers) response.Headers[name] = value;
 
-        var style = context.GetEndpoint()?.Metadata.GetMetadata<ErrorBodyStyleMetadata>()?.Style ?? ErrorBodyStyle.Problem;
+        var style = context.GetEndpoint()?.Metadata.GetMetadata<ErrorBodyStyleMetadata>()?.Style ?? StyleForPath(context.Request.Path);
         switch (style)
         {
+            case ErrorBodyStyle.ContactCenter:
+                response.ContentType = "application/json";
+                await JsonSerializer.SerializeAsync(response.Body, ContactCenter.ContactCenterErrorBody.From(error, trackingId), SandboxJson.Options, context.RequestAborted);
+                break;
+            case ErrorBodyStyle.WebexPeople:
+                response.ContentType = "application/json";
+                await JsonSerializer.SerializeAsync(response.Body, People.PeopleErrorBody.From(error, trackingId), SandboxJson.Options, context.RequestAborted);
+                break;
             default:
                 var problem = new ProblemBody(ProblemTypeBase + error.Key, error.Title, error.Status, error.Detail, error.Key, trackingId);
                 response.ContentType = "application/problem+json";
@@ -40,6 +53,12 @@ public static class ErrorWriter
                 break;
         }
     }
+
+    /// <summary>Routing's own 404/405 carry no endpoint metadata: the platform paths still answer in their platform's body.</summary>
+    private static ErrorBodyStyle StyleForPath(PathString path) =>
+        path.StartsWithSegments(ContactCenter.ConfigurationEndpoints.OrganizationPrefix) ? ErrorBodyStyle.ContactCenter
+        : People.PeopleEndpoints.IsPeoplePath(path) ? ErrorBodyStyle.WebexPeople
+        : ErrorBodyStyle.Problem;
 
     private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string ErrorKey, string TrackingId);
 }

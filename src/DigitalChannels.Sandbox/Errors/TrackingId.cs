@@ -9,7 +9,9 @@ public static class TrackingId
     public static string For(HttpContext context)
     {
         if (context.Items.TryGetValue(ItemKey, out var existing) && existing is string id) return id;
-        id = "sandbox_" + Guid.NewGuid().ToString("D");
+        // The Contact Center API names its tracking ids after the service that answered (ccconfig_…).
+        var prefix = context.Request.Path.StartsWithSegments(ContactCenter.ConfigurationEndpoints.OrganizationPrefix) ? "ccconfig_" : "sandbox_";
+        id = prefix + Guid.NewGuid().ToString("D");
         context.Items[ItemKey] = id;
         return id;
     }

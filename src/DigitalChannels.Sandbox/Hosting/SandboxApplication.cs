@@ -1,10 +1,13 @@
 using DigitalChannels.Sandbox.Administration;
 using DigitalChannels.Sandbox.Connect;
+using DigitalChannels.Sandbox.ContactCenter;
+using DigitalChannels.Sandbox.ControlHub;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Identity;
 using DigitalChannels.Sandbox.Mail;
 using DigitalChannels.Sandbox.OpenApi;
+using DigitalChannels.Sandbox.People;
 using DigitalChannels.Sandbox.Storage;
 using DigitalChannels.Sandbox.Tenancy;
 
@@ -40,6 +43,7 @@ public static class SandboxApplication
         builder.Services.AddSingleton(signingKeys);
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddSingleton<AccessTokenValidator>();
+        builder.Services.AddSingleton<ClientRateLimiter>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
@@ -51,6 +55,9 @@ public static class SandboxApplication
         app.MapApplicationEndpoints();
         app.MapClockEndpoints();
         app.MapOutboxEndpoints();
+        app.MapConfigurationEndpoints();
+        app.MapPeopleEndpoints();
+        app.MapControlHubEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
         return app;

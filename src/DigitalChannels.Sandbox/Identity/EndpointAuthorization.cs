@@ -43,4 +43,22 @@ public static class EndpointAuthorization
             return ApiError.Forbidden(ErrorKeys.RoleForbidden,
                 $"The role '{caller.Role}' may not {permission.Action}. Allowed roles: {allowed}.").ToResult();
         });
+
+    /// <summary>The token must carry at least one of <paramref name="scopes"/> (e.g. a config read accepts the write scope too).</summary>
+    public static TBuilder RequireAnyScope<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder
+    {
+        foreach (var scope in scopes)
+            if (!Scopes.IsKnown(scope)) throw new ArgumentException($"'{scope}' is not one of the sandbox's scopes.", nameof(scopes));
+        return builder.AddEndpointFilter(async (context, next) =>
+        {
+            if (await CallerAuthentication.AuthenticateAsync(context.HttpContext) is { } error) return error.ToResult();
+            var caller = Caller.Of(context.HttpContext);
+            if (scopes.Any(caller.Scopes.Contains)) return await next(context);
+            var granted = caller.Scopes.Count == 0 ? "none" : string.Join(", ", caller.Scopes.Order(StringComparer.Ordinal));
+            return (ApiError.Forbidden(ErrorKeys.ScopeMissing, $"The access token lacks the scope '{string.Join("' or '", scopes)}' (it has: {granted}).") with
+            {
+                Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = $"Bearer error=\"insufficient_scope\", scope=\"{string.Join(' ', scopes)}\"" },
+            }).ToResult();
+        });
+    }
 }

@@ -21,7 +21,7 @@ public static class SchemaCatalog
         // Each area fills its own slot's SQL (several tables may share one step).
         ReservedSchema.ConnectFlows,                    // 5: flows, versions, rules, assets
         ReservedSchema.ConnectTeammatesAndIntegrations, // 6: teammates, invitations, decrypt logs, groups/teams, integrations
-        ReservedSchema.ContactCenter,                   // 7: Contact Center configuration, people and licences, Control Hub settings
+        ContactCenter.ContactCenterSchema.ContactCenter, // 7: Contact Center configuration, people and licences, Control Hub settings
         ReservedSchema.DigitalChannelsAndEngage,        // 8: provisioning, Engage
     ];
 }

@@ -31,6 +31,12 @@ public class SandboxProcess : IAsyncLifetime, IDisposable
     /// <summary>--token-lifetime, or null for the sandbox's default (3600).</summary>
     public int? TokenLifetimeSeconds { get; init; }
 
+    /// <summary>
+    /// --rate-limit: high by default so that the shared sandbox never throttles the suite; a test of throttling starts
+    /// its own sandbox with a low value.
+    /// </summary>
+    public int RateLimitPerMinute { get; init; } = 1_000_000;
+
     /// <summary>More command-line options, e.g. <c>["--flow-publish-seconds", "1"]</c>.</summary>
     public IReadOnlyList<string> ExtraArguments { get; init; } = [];
 
@@ -73,6 +79,7 @@ public class SandboxProcess : IAsyncLifetime, IDisposable
 
         var arguments = new List<string> { LocateSandboxAssembly(), "--urls", boundUrl ?? Urls, "--data", DataDirectory };
         if (TokenLifetimeSeconds is { } lifetime) arguments.AddRange(["--token-lifetime", lifetime.ToString()]);
+        arguments.AddRange(["--rate-limit", RateLimitPerMinute.ToString()]);
         arguments.AddRange(ExtraArguments);
         process = StartDotnet(arguments, output);
 
