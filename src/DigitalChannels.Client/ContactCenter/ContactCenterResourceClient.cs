@@ -44,7 +44,7 @@ namespace DigitalChannels.Client.ContactCenter
         public static readonly ContactCenterResource DesktopProfiles = new ContactCenterResource("desktop profile", "agent-profile", "v2/agent-profile", "agent-profile", "agent-profile", "agent-profile/bulk");
         public static readonly ContactCenterResource DesktopLayouts = new ContactCenterResource("desktop layout", "desktop-layout", "v2/desktop-layout", null, "desktop-layout", "desktop-layout/bulk");
         public static readonly ContactCenterResource UserProfiles = new ContactCenterResource("user profile", "v3/user-profile", "v3/user-profile", null, "user-profile", "v3/user-profile/bulk");
-        public static readonly ContactCenterResource Users = new ContactCenterResource("user", "user", "v2/user", "user", "user", "user/bulk");
+        public static readonly ContactCenterResource Users = new ContactCenterResource("Contact Center user", "user", "v2/user", "user", "user", "user/bulk");
         public static readonly ContactCenterResource EntryPoints = new ContactCenterResource("entry point", "entry-point", "v2/entry-point", "entry-point", "entry-point", "entry-point/bulk");
         public static readonly ContactCenterResource Queues = new ContactCenterResource("queue", "contact-service-queue", "v2/contact-service-queue", "contact-service-queue", "contact-service-queue", "contact-service-queue/bulk");
     }
