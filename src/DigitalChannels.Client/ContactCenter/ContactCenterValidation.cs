@@ -75,18 +75,22 @@ namespace DigitalChannels.Client.ContactCenter
             Count("Social", profile.Social, 0, 5, mode);
         }
 
-        public static void Site(Site site)
+        /// <param name="site">The site.</param>
+        /// <param name="referencesResolved">False before names were looked up: only the site's own fields are checked.</param>
+        public static void Site(Site site, bool referencesResolved = true)
         {
             Name("site", site.Name, 80, SiteName, "letters, digits, '-', '_' and spaces");
             Description("site", site.Description);
-            if (string.IsNullOrWhiteSpace(site.MultimediaProfileId)) throw new ArgumentException($"The site '{site.Name}' needs a multimedia profile.", "MultimediaProfile");
+            if (referencesResolved && string.IsNullOrWhiteSpace(site.MultimediaProfileId)) throw new ArgumentException($"The site '{site.Name}' needs a multimedia profile.", "MultimediaProfile");
         }
 
-        public static void Team(Team team)
+        /// <param name="team">The team.</param>
+        /// <param name="referencesResolved">False before names were looked up: only the team's own fields are checked.</param>
+        public static void Team(Team team, bool referencesResolved = true)
         {
             Name("team", team.Name, 80, null, null);
             Description("team", team.Description);
-            if (string.IsNullOrWhiteSpace(team.SiteId)) throw new ArgumentException($"The team '{team.Name}' needs a site.", "Site");
+            if (referencesResolved && string.IsNullOrWhiteSpace(team.SiteId)) throw new ArgumentException($"The team '{team.Name}' needs a site.", "Site");
             if (team.TeamType == "CAPACITY" && !string.IsNullOrEmpty(team.MultiMediaProfileId))
                 throw new ArgumentException($"The team '{team.Name}' is capacity based: it takes no multimedia profile.", "MultimediaProfile");
             if (team.TeamType == "CAPACITY" && team.UserIds != null && team.UserIds.Count > 0)

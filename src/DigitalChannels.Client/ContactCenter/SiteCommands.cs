@@ -44,9 +44,10 @@ namespace DigitalChannels.Client.ContactCenter
         {
             if (settings == null) throw new ArgumentNullException(nameof(settings));
             if (string.IsNullOrWhiteSpace(settings.MultimediaProfile)) throw new ArgumentException("A site needs a multimedia profile: give -MultimediaProfile.", nameof(settings));
-            var site = new Site { Name = settings.Name?.Trim(), Description = settings.Description, Active = settings.Active ?? true, MultimediaProfileId = "?" };
-            ContactCenterValidation.Site(site); // the name first, before any lookup
+            var site = new Site { Name = settings.Name?.Trim(), Description = settings.Description, Active = settings.Active ?? true };
+            ContactCenterValidation.Site(site, referencesResolved: false); // the name first, before any lookup
             await settings.ApplyToAsync(site, new ContactCenterNames(connection.ContactCenter), host.CancellationToken);
+            ContactCenterValidation.Site(site);
             if (!host.ShouldProcess($"Site '{site.Name}' (multimedia profile '{settings.MultimediaProfile}') in organization {connection.OrganizationId}", "Create")) return;
             var created = await connection.ContactCenter.Sites.CreateAsync(site, host.CancellationToken);
             host.WriteVerbose($"Created site '{created.Name}' (id {created.Id}).");

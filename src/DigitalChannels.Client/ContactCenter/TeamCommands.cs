@@ -66,9 +66,9 @@ namespace DigitalChannels.Client.ContactCenter
             var team = new Team
             {
                 Name = settings.Name?.Trim(), Description = settings.Description, TeamType = ContactCenterValidation.ToApi(type),
-                TeamStatus = settings.InService == false ? "NOT_AVAILABLE" : "IN_SERVICE", Active = true, RankQueuesForTeam = false, SiteId = "?",
+                TeamStatus = settings.InService == false ? "NOT_AVAILABLE" : "IN_SERVICE", Active = true, RankQueuesForTeam = false,
             };
-            ContactCenterValidation.Team(team); // the name first, before any lookup
+            ContactCenterValidation.Team(team, referencesResolved: false); // the name first, before any lookup
             var names = new ContactCenterNames(connection.ContactCenter);
             var token = host.CancellationToken;
             team.SiteId = await names.SiteAsync(settings.Site, token);
