@@ -52,6 +52,9 @@ namespace DigitalChannels.Client
             Pipeline = pipeline;
             ConnectedOn = DateTimeOffset.UtcNow;
             ConnectServices = new ConnectServicesClient(this);
+            ContactCenter = new ContactCenter.ContactCenterClient(this);
+            People = new People.PeopleClient(this);
+            ControlHub = new ControlHub.ControlHubClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -76,6 +79,15 @@ namespace DigitalChannels.Client
         public WebexHttpPipeline Pipeline { get; }
 
         public ConnectServicesClient ConnectServices { get; }
+
+        /// <summary>The Contact Center configuration API (public: live regions and the sandbox).</summary>
+        public ContactCenter.ContactCenterClient ContactCenter { get; }
+
+        /// <summary>The Webex People and licences API (public: webexapis.com and the sandbox).</summary>
+        public People.PeopleClient People { get; }
+
+        /// <summary>Control Hub actions with no public API (RONA timeouts, Synchronize Users): sandbox only.</summary>
+        public ControlHub.ControlHubClient ControlHub { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)

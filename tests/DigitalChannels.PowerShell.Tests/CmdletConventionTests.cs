@@ -41,7 +41,11 @@ public class CmdletConventionTests
         Assert.Equal(new[]
         {
             "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectService", "Get-DigitalChannelsConnection",
-            "New-ConnectService", "Remove-ConnectService", "Set-ConnectService",
+            "Get-WxccDesktopProfile", "Get-WxccMultimediaProfile", "Get-WxccRonaTimeout", "Get-WxccSite", "Get-WxccTeam", "Get-WxccUser",
+            "New-ConnectService", "New-WxccDesktopProfile", "New-WxccMultimediaProfile", "New-WxccSite", "New-WxccTeam",
+            "Remove-ConnectService", "Remove-WxccDesktopProfile", "Remove-WxccMultimediaProfile", "Remove-WxccSite", "Remove-WxccTeam",
+            "Set-ConnectService", "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile", "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam",
+            "Set-WxccUser", "Sync-WxccUser",
         }, names);
     }
 

@@ -146,4 +146,47 @@ public class CmdletShapeTests
         Assert.Equal(typeof(SwitchParameter), Parameter(name, "PassThru").Type);
         Assert.Equal(new object[] { typeof(ConnectService) }, CmdletCatalog.Get(name).OutputTypes);
     }
+
+    [Theory]
+    [InlineData("Set-WxccMultimediaProfile", typeof(DigitalChannels.Client.ContactCenter.MultimediaProfileIdentity))]
+    [InlineData("Remove-WxccMultimediaProfile", typeof(DigitalChannels.Client.ContactCenter.MultimediaProfileIdentity))]
+    [InlineData("Set-WxccSite", typeof(DigitalChannels.Client.ContactCenter.SiteIdentity))]
+    [InlineData("Remove-WxccSite", typeof(DigitalChannels.Client.ContactCenter.SiteIdentity))]
+    [InlineData("Set-WxccTeam", typeof(DigitalChannels.Client.ContactCenter.TeamIdentity))]
+    [InlineData("Remove-WxccTeam", typeof(DigitalChannels.Client.ContactCenter.TeamIdentity))]
+    [InlineData("Set-WxccDesktopProfile", typeof(DigitalChannels.Client.ContactCenter.DesktopProfileIdentity))]
+    [InlineData("Remove-WxccDesktopProfile", typeof(DigitalChannels.Client.ContactCenter.DesktopProfileIdentity))]
+    [InlineData("Set-WxccUser", typeof(DigitalChannels.Client.ContactCenter.WxccUserIdentity[]))]
+    public void Wxcc_identities_come_from_the_pipeline_and_convert_from_object_id_or_name(string name, Type identityType)
+    {
+        Assert.Equal(identityType, Parameter(name, "Identity").Type);
+        AssertIn(name, "Identity", CmdletCatalog.AllParameterSets, true, 0);
+        Assert.True(Parameter(name, "Identity").Attributes.Single().ValueFromPipeline, $"{name}: -Identity should be ValueFromPipeline.");
+        foreach (var other in CmdletCatalog.Get(name).Parameters.Where(p => p.Name != "Identity"))
+            Assert.False(other.Attributes.Any(a => a.ValueFromPipeline || a.ValueFromPipelineByPropertyName), $"{name}: -{other.Name} takes pipeline input; a piped object would change it.");
+        var element = identityType.IsArray ? identityType.GetElementType()! : identityType;
+        Assert.NotNull(element.GetConstructor(new[] { typeof(string) }));
+        Assert.NotNull(element.GetConstructor(new[] { typeof(Guid) }));
+        Assert.Contains(element.GetConstructors(), c => c.GetParameters().Single().ParameterType.IsSubclassOf(typeof(DigitalChannels.Client.ContactCenter.ContactCenterObject)));
+    }
+
+    [Fact]
+    public void Set_WxccUser_takes_names_for_every_setting_and_Team_as_a_list()
+    {
+        const string name = "Set-WxccUser";
+        foreach (var parameter in new[] { "Site", "DesktopProfile", "MultimediaProfile", "UserProfile" })
+            Assert.Equal(typeof(string), Parameter(name, parameter).Type);
+        Assert.Equal(typeof(string[]), Parameter(name, "Team").Type);
+        Assert.Equal(typeof(SwitchParameter), Parameter(name, "ContactCenterEnabled").Type);
+        Assert.True(CmdletCatalog.Get(name).SupportsShouldProcess);
+    }
+
+    [Fact]
+    public void Set_WxccRonaTimeout_takes_the_four_channels_in_seconds()
+    {
+        const string name = "Set-WxccRonaTimeout";
+        foreach (var channel in new[] { "Telephony", "Chat", "Email", "Social" })
+            Assert.Equal(typeof(int), Parameter(name, channel).Type);
+        Assert.Equal(new object[] { typeof(DigitalChannels.Client.ControlHub.RonaTimeouts) }, CmdletCatalog.Get(name).OutputTypes);
+    }
 }

@@ -24,15 +24,29 @@ public class HelpDocsTests
         return HelpPage.Load(path);
     }
 
+    /// <summary>The error-id prefix of a connected cmdlet is its noun (ConnectServiceCommands.Noun, WxccTeam, …).</summary>
     private static string ErrorNoun(CmdletFacts cmdlet) =>
-        cmdlet.IsConnected ? ConnectServiceCommands.Noun : ConnectionCommands.Noun;
+        cmdlet.IsConnected ? cmdlet.Noun : ConnectionCommands.Noun;
+
+    /// <summary>
+    /// Cmdlets over a public Webex API (the Contact Center configuration API): they never raise NoPublicApi, and
+    /// their pages must not claim they do. Set-WxccUser does, for -UserProfile only, and says so.
+    /// </summary>
+    private static readonly HashSet<string> PublicApiCmdlets = new(StringComparer.Ordinal)
+    {
+        "New-WxccMultimediaProfile", "Get-WxccMultimediaProfile", "Set-WxccMultimediaProfile", "Remove-WxccMultimediaProfile",
+        "New-WxccSite", "Get-WxccSite", "Set-WxccSite", "Remove-WxccSite",
+        "New-WxccTeam", "Get-WxccTeam", "Set-WxccTeam", "Remove-WxccTeam",
+        "New-WxccDesktopProfile", "Get-WxccDesktopProfile", "Set-WxccDesktopProfile", "Remove-WxccDesktopProfile",
+        "Get-WxccUser",
+    };
 
     /// <summary>Every error id CommandErrors can give for a noun, found by feeding it each kind of failure.</summary>
     internal static HashSet<string> ErrorIds(string noun)
     {
         var failures = new List<Exception>
         {
-            new NoPublicApiException("x", "y"), new NotConnectedException(), new IdentityNotFoundException("x", "y"),
+            new NoPublicApiException("x", "y"), new NotConnectedException(), new IdentityNotFoundException("x", "y"), new ResourceInUseException("x"),
             new FileNotFoundException("x"), new InvalidDataException("x"), new ArgumentException("x"), new InvalidOperationException("x"),
             Api(WebexFailureKind.Timeout, null), Api(WebexFailureKind.Transport, null),
         };
@@ -226,7 +240,12 @@ public class HelpDocsTests
         {
             Assert.True(known.Contains(id), $"{name}.md: NOTES names `{id}`, which CommandErrors never raises for {noun}.");
         }
-        if (cmdlet.IsConnected)
+        if (cmdlet.IsConnected && PublicApiCmdlets.Contains(name))
+        {
+            Assert.True(mentioned.Contains("NotConnected"), $"{name}.md: NOTES should name `NotConnected`.");
+            Assert.False(mentioned.Contains(noun + "NoPublicApi"), $"{name}.md: {name} uses a public API and never raises `{noun}NoPublicApi`.");
+        }
+        else if (cmdlet.IsConnected)
         {
             Assert.True(mentioned.Contains("NotConnected"), $"{name}.md: NOTES should name `NotConnected`.");
             Assert.True(mentioned.Contains(noun + "NoPublicApi") && notes.Contains("portal", StringComparison.OrdinalIgnoreCase),

@@ -29,6 +29,9 @@ namespace DigitalChannels.Client.Commands
                 case NotConnectedException notConnected:
                     return new CommandError("NotConnected", CommandErrorCategory.AuthenticationError, notConnected.Message, target, notConnected)
                     { RecommendedAction = "Run Connect-DigitalChannels, or pass -Connection." };
+                case ResourceInUseException inUse:
+                    return new CommandError(noun + "InUse", CommandErrorCategory.InvalidOperation, inUse.Message, target, inUse)
+                    { RecommendedAction = "Remove or change the objects named in the message first." };
                 case IdentityNotFoundException notFound:
                     return new CommandError(noun + "NotFound", CommandErrorCategory.ObjectNotFound, notFound.Message, target ?? notFound.Identity, notFound);
                 case FileNotFoundException file:
@@ -87,5 +90,11 @@ namespace DigitalChannels.Client.Commands
         }
 
         public object Identity { get; }
+    }
+
+    /// <summary>An object that cannot be deleted (or changed so) while others refer to it (Contact Center 412); the message names them.</summary>
+    public sealed class ResourceInUseException : InvalidOperationException
+    {
+        public ResourceInUseException(string message, Exception inner = null) : base(message, inner) { }
     }
 }

@@ -107,6 +107,32 @@ namespace DigitalChannels.Client.Http
             }
         }
 
+        /// <summary>
+        /// Every item of a v1 list, which answers a bare JSON array and no paging facts: pages 0, 1, … are requested
+        /// until one comes back shorter than <paramref name="pageSize"/> (or empty). A server that ignores <c>page</c>
+        /// and repeats the same page is caught by comparing each page's first item with the previous one's.
+        /// </summary>
+        public async IAsyncEnumerable<T> StreamArrayAsync<T>(Uri listUri, IEnumerable<KeyValuePair<string, string>> query, int pageSize,
+            [EnumeratorCancellation] CancellationToken cancellationToken = default(CancellationToken))
+        {
+            if (pageSize < 1) throw new ArgumentOutOfRangeException(nameof(pageSize), pageSize, $"The page size {pageSize} is below 1.");
+            var fixedQuery = (query ?? Enumerable.Empty<KeyValuePair<string, string>>()).Where(p => p.Key != "page" && p.Key != "pageSize").ToList();
+            Newtonsoft.Json.Linq.JToken previousFirst = null;
+            for (var page = 0; ; page++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var parameters = fixedQuery.Concat(new[] { new KeyValuePair<string, string>("page", page.ToString()), new KeyValuePair<string, string>("pageSize", pageSize.ToString()) });
+                var items = await SendAsync<Newtonsoft.Json.Linq.JArray>(HttpMethod.Get, WithQuery(listUri, parameters), null, cancellationToken)
+                    ?? new Newtonsoft.Json.Linq.JArray();
+                if (items.Count == 0) yield break;
+                if (previousFirst != null && Newtonsoft.Json.Linq.JToken.DeepEquals(previousFirst, items[0])) yield break;
+                previousFirst = items[0];
+                var serializer = JsonSerializer.Create(JsonSettings);
+                foreach (var item in items) yield return item.ToObject<T>(serializer);
+                if (items.Count < pageSize) yield break;
+            }
+        }
+
         public static Uri WithQuery(Uri uri, IEnumerable<KeyValuePair<string, string>> query)
         {
             var pairs = (query ?? Enumerable.Empty<KeyValuePair<string, string>>()).Where(p => p.Value != null)

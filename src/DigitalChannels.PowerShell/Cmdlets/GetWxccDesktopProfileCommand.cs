@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using DigitalChannels.Client.ContactCenter;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Gets Contact Center desktop profiles: all of them, by name (wildcards allowed) or by id. Every page is read.</summary>
+    [Cmdlet(VerbsCommon.Get, "WxccDesktopProfile", DefaultParameterSetName = ByNameSet)]
+    [OutputType(typeof(DesktopProfile))]
+    public sealed class GetWxccDesktopProfileCommand : DigitalChannelsConnectedCmdlet
+    {
+        public const string ByNameSet = "ByName";
+        public const string ByIdSet = "ById";
+
+        /// <summary>A name or wildcard pattern; a plain name that matches nothing is an error, a pattern is not.</summary>
+        [Parameter(ParameterSetName = ByNameSet, Position = 0,
+            HelpMessage = "The desktop profile name, or a wildcard pattern. Omit it to get every desktop profile.")]
+        [SupportsWildcards]
+        public string Name { get; set; }
+
+        [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true,
+            HelpMessage = "The desktop profile id.")]
+        [ValidateNotNullOrEmpty]
+        public string Id { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var id = ParameterSetName == ByIdSet ? Id : null;
+            var name = ParameterSetName == ByNameSet ? Name : null;
+            Run(DesktopProfileCommands.Noun, host => DesktopProfileCommands.GetAsync(host, connection, id, name), (object)id ?? name);
+        }
+    }
+}

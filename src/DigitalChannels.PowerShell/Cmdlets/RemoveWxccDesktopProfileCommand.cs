@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using DigitalChannels.Client.ContactCenter;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Deletes a Contact Center desktop profile; one still referred to is refused with the names of what refers to it.</summary>
+    [Cmdlet(VerbsCommon.Remove, "WxccDesktopProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveWxccDesktopProfileCommand : DigitalChannelsConnectedCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+            HelpMessage = "The desktop profile: an object from Get-WxccDesktopProfile, its id or its exact name.")]
+        [ValidateNotNull]
+        public DesktopProfileIdentity Identity { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var identity = Identity;
+            Run(DesktopProfileCommands.Noun, host => DesktopProfileCommands.RemoveAsync(host, connection, identity), identity);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using DigitalChannels.Client.ContactCenter;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Deletes a Contact Center team; one still referred to is refused with the names of what refers to it.</summary>
+    [Cmdlet(VerbsCommon.Remove, "WxccTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveWxccTeamCommand : DigitalChannelsConnectedCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+            HelpMessage = "The team: an object from Get-WxccTeam, its id or its exact name.")]
+        [ValidateNotNull]
+        public TeamIdentity Identity { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var identity = Identity;
+            Run(TeamCommands.Noun, host => TeamCommands.RemoveAsync(host, connection, identity), identity);
+        }
+    }
+}

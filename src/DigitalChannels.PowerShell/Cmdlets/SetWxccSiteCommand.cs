@@ -1,0 +1,35 @@
+using System.Management.Automation;
+using DigitalChannels.Client.ContactCenter;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Renames a site, changes its description or its multimedia profile.</summary>
+    [Cmdlet(VerbsCommon.Set, "WxccSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Site))]
+    public sealed class SetWxccSiteCommand : DigitalChannelsConnectedCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+            HelpMessage = "The site: an object from Get-WxccSite, its id or its exact name.")]
+        [ValidateNotNull]
+        public SiteIdentity Identity { get; set; }
+
+        [Parameter] [ValidateNotNullOrEmpty] public string NewName { get; set; }
+        [Parameter] [AllowEmptyString] public string Description { get; set; }
+        [Parameter] [ValidateNotNullOrEmpty] public string MultimediaProfile { get; set; }
+        [Parameter] public SwitchParameter PassThru { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var changes = new SiteSettings
+            {
+                Name = IsParameterBound(nameof(NewName)) ? NewName : null,
+                Description = IsParameterBound(nameof(Description)) ? Description : null,
+                MultimediaProfile = IsParameterBound(nameof(MultimediaProfile)) ? MultimediaProfile : null,
+            };
+            var identity = Identity;
+            Run(SiteCommands.Noun, host => SiteCommands.SetAsync(host, connection, identity, changes, PassThru.IsPresent), identity);
+        }
+    }
+}
