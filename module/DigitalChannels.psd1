@@ -36,6 +36,20 @@
         'Get-ConnectService'
         'Set-ConnectService'
         'Remove-ConnectService'
+        'Get-ConnectTeammate'
+        'New-ConnectTeammate'
+        'Set-ConnectTeammate'
+        'Remove-ConnectTeammate'
+        'Grant-ConnectDecryptLogs'
+        'Revoke-ConnectDecryptLogs'
+        'Complete-ConnectTeammateInvitation'
+        'Get-ConnectGroup'
+        'New-ConnectGroup'
+        'Remove-ConnectGroup'
+        'Get-ConnectTeam'
+        'New-ConnectTeam'
+        'Remove-ConnectTeam'
+        'Get-DigitalChannelsSandboxMail'
     )
 
     FunctionsToExport = @()

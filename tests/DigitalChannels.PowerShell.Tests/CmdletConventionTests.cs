@@ -40,8 +40,11 @@ public class CmdletConventionTests
         var names = CmdletCatalog.All.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[]
         {
-            "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectService", "Get-DigitalChannelsConnection",
-            "New-ConnectService", "Remove-ConnectService", "Set-ConnectService",
+            "Complete-ConnectTeammateInvitation", "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectGroup",
+            "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate", "Get-DigitalChannelsConnection", "Get-DigitalChannelsSandboxMail",
+            "Grant-ConnectDecryptLogs", "New-ConnectGroup", "New-ConnectService", "New-ConnectTeam", "New-ConnectTeammate",
+            "Remove-ConnectGroup", "Remove-ConnectService", "Remove-ConnectTeam", "Remove-ConnectTeammate", "Revoke-ConnectDecryptLogs",
+            "Set-ConnectService", "Set-ConnectTeammate",
         }, names);
     }
 
