@@ -57,6 +57,20 @@
         'Sync-WxccUser'
         'Get-WxccRonaTimeout'
         'Set-WxccRonaTimeout'
+        'Get-ConnectTeammate'
+        'New-ConnectTeammate'
+        'Set-ConnectTeammate'
+        'Remove-ConnectTeammate'
+        'Grant-ConnectDecryptLogs'
+        'Revoke-ConnectDecryptLogs'
+        'Complete-ConnectTeammateInvitation'
+        'Get-ConnectGroup'
+        'New-ConnectGroup'
+        'Remove-ConnectGroup'
+        'Get-ConnectTeam'
+        'New-ConnectTeam'
+        'Remove-ConnectTeam'
+        'Get-DigitalChannelsSandboxMail'
     )
 
     FunctionsToExport = @()

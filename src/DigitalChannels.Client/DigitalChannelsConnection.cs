@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Auth;
 using DigitalChannels.Client.Connect;
+using DigitalChannels.Client.Connect.Teammates;
 using DigitalChannels.Client.Environments;
 using DigitalChannels.Client.Http;
 using Newtonsoft.Json.Linq;
@@ -55,6 +56,8 @@ namespace DigitalChannels.Client
             ContactCenter = new ContactCenter.ContactCenterClient(this);
             People = new People.PeopleClient(this);
             ControlHub = new ControlHub.ControlHubClient(this);
+            ConnectTeammates = new ConnectTeammatesClient(this);
+            SandboxMail = new Sandbox.SandboxMailClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -88,6 +91,11 @@ namespace DigitalChannels.Client
 
         /// <summary>Control Hub actions with no public API (RONA timeouts, Synchronize Users): sandbox only.</summary>
         public ControlHub.ControlHubClient ControlHub { get; }
+        /// <summary>Teammates, Decrypt Logs, Groups and Teams.</summary>
+        public ConnectTeammatesClient ConnectTeammates { get; }
+
+        /// <summary>The sandbox's outbox of mails.</summary>
+        public Sandbox.SandboxMailClient SandboxMail { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)
@@ -131,6 +139,13 @@ namespace DigitalChannels.Client
         {
             if (Environment.ConnectAdministrationBaseUri == null) throw new Commands.NoPublicApiException(operation, portalPage);
             return Environment.ConnectAdministrationBaseUri;
+        }
+
+        /// <summary>The sandbox's base URL (ending in '/') for sandbox-only operations; live tenants get a clear NoPublicApi error.</summary>
+        internal Uri RequireSandbox(string operation, string portalPage)
+        {
+            if (!Environment.IsSandbox) throw new Commands.NoPublicApiException(operation, portalPage);
+            return new Uri(Environment.SandboxBaseUri.AbsoluteUri.TrimEnd('/') + "/");
         }
 
         public override string ToString() => $"{Environment} org {OrganizationId} ({AuthenticationMethod})";

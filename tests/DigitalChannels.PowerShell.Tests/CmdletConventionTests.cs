@@ -40,12 +40,15 @@ public class CmdletConventionTests
         var names = CmdletCatalog.All.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[]
         {
-            "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectService", "Get-DigitalChannelsConnection",
-            "Get-WxccDesktopProfile", "Get-WxccMultimediaProfile", "Get-WxccRonaTimeout", "Get-WxccSite", "Get-WxccTeam", "Get-WxccUser",
-            "New-ConnectService", "New-WxccDesktopProfile", "New-WxccMultimediaProfile", "New-WxccSite", "New-WxccTeam",
-            "Remove-ConnectService", "Remove-WxccDesktopProfile", "Remove-WxccMultimediaProfile", "Remove-WxccSite", "Remove-WxccTeam",
-            "Set-ConnectService", "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile", "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam",
-            "Set-WxccUser", "Sync-WxccUser",
+            "Complete-ConnectTeammateInvitation", "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectGroup",
+            "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate", "Get-DigitalChannelsConnection",
+            "Get-DigitalChannelsSandboxMail", "Get-WxccDesktopProfile", "Get-WxccMultimediaProfile", "Get-WxccRonaTimeout",
+            "Get-WxccSite", "Get-WxccTeam", "Get-WxccUser", "Grant-ConnectDecryptLogs", "New-ConnectGroup", "New-ConnectService",
+            "New-ConnectTeam", "New-ConnectTeammate", "New-WxccDesktopProfile", "New-WxccMultimediaProfile", "New-WxccSite",
+            "New-WxccTeam", "Remove-ConnectGroup", "Remove-ConnectService", "Remove-ConnectTeam", "Remove-ConnectTeammate",
+            "Remove-WxccDesktopProfile", "Remove-WxccMultimediaProfile", "Remove-WxccSite", "Remove-WxccTeam",
+            "Revoke-ConnectDecryptLogs", "Set-ConnectService", "Set-ConnectTeammate", "Set-WxccDesktopProfile",
+            "Set-WxccMultimediaProfile", "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam", "Set-WxccUser", "Sync-WxccUser",
         }, names);
     }
 

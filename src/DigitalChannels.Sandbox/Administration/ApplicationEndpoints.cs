@@ -35,8 +35,14 @@ public static class ApplicationEndpoints
         if (name.Length is 0 or > MaximumNameLength)
             throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field 'name' must have 1 to {MaximumNameLength} characters (got {name.Length}).").ToException();
 
-        var roleText = body.RequiredString("role");
-        if (!ConnectRoles.TryParse(roleText, out var role))
+        // Either a role (a new user with that role) or userEmail (act as an existing, joined teammate), not both.
+        var userEmail = body.OptionalString("userEmail")?.Trim();
+        var roleText = body.OptionalString("role");
+        if ((userEmail is null) == (roleText is null))
+            throw ApiError.BadRequest(ErrorKeys.InvalidField,
+                "Give exactly one of the fields 'role' (create a user with that role) and 'userEmail' (act as an existing teammate).").ToException();
+        var role = ConnectRole.Owner;
+        if (roleText is not null && !ConnectRoles.TryParse(roleText, out role))
             throw ApiError.BadRequest(ErrorKeys.InvalidField,
                 $"The role '{roleText}' is not a Connect role; use one of {string.Join(", ", ConnectRoles.Names)}.").ToException();
 
@@ -56,7 +62,16 @@ public static class ApplicationEndpoints
         database.Write(session =>
         {
             var users = new UserRepository(session);
-            if (role != ConnectRole.Owner)
+            if (userEmail is not null)
+            {
+                var existing = users.FindByEmail(caller.OrganizationId, userEmail)
+                    ?? throw ApiError.BadRequest(ErrorKeys.InvalidField, $"No teammate has the email '{userEmail}' (field 'userEmail').").ToException();
+                if (existing.Status != TeammateStatus.Active)
+                    throw ApiError.BadRequest(ErrorKeys.InvalidField,
+                        $"The teammate '{existing.Email}' (field 'userEmail') has not accepted the invitation yet; an app can act only for a teammate who has joined.").ToException();
+                (userId, role) = (existing.Id, existing.Role);
+            }
+            else if (role != ConnectRole.Owner)
                 users.Insert(new SandboxUser(userId, caller.OrganizationId, UniqueEmail(users, caller.OrganizationId, Slug(name)), name, role, now));
             new ServiceApplicationRepository(session).Insert(new ServiceApplication(
                 clientId, caller.OrganizationId, name, ClientCredentials.HashSecret(clientSecret), userId, scopes, now));

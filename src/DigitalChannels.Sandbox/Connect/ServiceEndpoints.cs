@@ -55,7 +55,7 @@ public static class ServiceEndpoints
         var (total, rows) = database.Read(session =>
         {
             var repository = new ConnectServiceRepository(session);
-            return (repository.Count(caller.OrganizationId, filter), repository.List(caller.OrganizationId, filter, page.Offset, page.PageSize));
+            return (repository.Count(caller, filter), repository.List(caller, filter, page.Offset, page.PageSize));
         });
         var path = $"/connect/v1/organization/{caller.OrganizationId}/services";
         var list = PagedList<ServiceResource>.Create(caller.OrganizationId, path, page, total, rows.Select(ServiceResource.From).ToList(),
@@ -72,7 +72,11 @@ public static class ServiceEndpoints
 
         var now = Timestamps.Format(time.GetUtcNow());
         var service = new ConnectService(Guid.NewGuid().ToString("D"), caller.OrganizationId, name, description, Locked: false, Version: 0,
-            ServiceSecret: Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), now, now);
+            ServiceSecret: Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), now, now)
+        {
+            // A service belongs to the container of whoever creates it (lab rule 31).
+            Container = caller.Container,
+        };
         database.Write(session =>
         {
             var repository = new ConnectServiceRepository(session);
@@ -88,7 +92,7 @@ public static class ServiceEndpoints
     private static IResult Get(HttpContext context, SandboxDatabase database, string serviceId)
     {
         var caller = Caller.Of(context);
-        var service = database.Read(session => FindOrThrow(new ConnectServiceRepository(session), caller.OrganizationId, serviceId));
+        var service = database.Read(session => FindOrThrow(new ConnectServiceRepository(session), caller, serviceId));
         Preconditions.SetEntityTag(context.Response, service.Version);
         return SandboxJson.Ok(ServiceResource.From(service));
     }
@@ -108,7 +112,7 @@ public static class ServiceEndpoints
         var service = database.Write(session =>
         {
             var repository = new ConnectServiceRepository(session);
-            var current = FindOrThrow(repository, caller.OrganizationId, serviceId);
+            var current = FindOrThrow(repository, caller, serviceId);
             Preconditions.CheckIfMatch(context.Request, current.Version, $"service '{current.Name}' (id {current.Id})");
 
             var updated = current with
@@ -137,7 +141,7 @@ public static class ServiceEndpoints
         database.Write(session =>
         {
             var repository = new ConnectServiceRepository(session);
-            var current = FindOrThrow(repository, caller.OrganizationId, serviceId);
+            var current = FindOrThrow(repository, caller, serviceId);
             Preconditions.CheckIfMatch(context.Request, current.Version, $"service '{current.Name}' (id {current.Id})");
             ServiceLock.EnsureUnlocked(current);
             repository.Delete(caller.OrganizationId, current.Id);
@@ -148,17 +152,26 @@ public static class ServiceEndpoints
     private static IResult GetCredentials(HttpContext context, SandboxDatabase database, string serviceId)
     {
         var caller = Caller.Of(context);
-        var service = database.Read(session => FindOrThrow(new ConnectServiceRepository(session), caller.OrganizationId, serviceId));
+        var service = database.Read(session => FindOrThrow(new ConnectServiceRepository(session), caller, serviceId));
         return SandboxJson.Ok(new ServiceCredentialsResource(service.Id, service.ServiceSecret));
     }
 
-    /// <summary>Finds a service of the caller's organization or throws 404 naming the id. Ids are compared in their lower-case form.</summary>
-    public static ConnectService FindOrThrow(ConnectServiceRepository repository, string organizationId, string serviceId)
+    /// <summary>
+    /// Finds a service the caller may see or throws 404 naming the id. Ids are compared in their lower-case form. A service
+    /// above the caller's group or team is "not found", as the portal does not show it either.
+    /// </summary>
+    public static ConnectService FindOrThrow(ConnectServiceRepository repository, Caller caller, string serviceId)
     {
         var normalized = Guid.TryParse(serviceId, out var guid) ? guid.ToString("D") : null;
-        return (normalized is null ? null : repository.Find(organizationId, normalized))
-            ?? throw ApiError.NotFound(ErrorKeys.ServiceNotFound, $"No service with id '{serviceId}' exists in organization '{organizationId}'.").ToException();
+        return (normalized is null ? null : repository.Find(caller, normalized))
+            ?? throw ApiError.NotFound(ErrorKeys.ServiceNotFound, caller.Container.Level == "Tenant"
+                ? $"No service with id '{serviceId}' exists in organization '{caller.OrganizationId}'."
+                : $"No service with id '{serviceId}' exists in your {caller.Container.Level.ToLowerInvariant()} or below it in organization '{caller.OrganizationId}'.").ToException();
     }
+
+    [Obsolete("Pass the Caller, not its organization id, so that Groups/Teams visibility applies.", error: true)]
+    public static ConnectService FindOrThrow(ConnectServiceRepository repository, string organizationId, string serviceId) =>
+        throw new NotSupportedException("Pass the Caller.");
 
     private static void EnsureNameFree(ConnectServiceRepository repository, string organizationId, string name, string? exceptServiceId)
     {

@@ -18,6 +18,7 @@ public sealed record ApiError(int Status, string Key, string Title, string Detai
     public static ApiError Forbidden(string key, string detail) => new(StatusCodes.Status403Forbidden, key, "The caller may not do this", detail);
     public static ApiError NotFound(string key, string detail) => new(StatusCodes.Status404NotFound, key, "The resource does not exist", detail);
     public static ApiError Conflict(string key, string detail) => new(StatusCodes.Status409Conflict, key, "The resource conflicts with an existing one", detail);
+    public static ApiError Gone(string key, string detail) => new(StatusCodes.Status410Gone, key, "The resource is no longer available", detail);
     public static ApiError PreconditionFailed(string key, string detail) => new(StatusCodes.Status412PreconditionFailed, key, "The resource has changed", detail);
     public static ApiError Locked(string key, string detail) => new(StatusCodes.Status423Locked, key, "The resource is locked", detail);
     public static ApiError MethodNotAllowed(string detail) => new(StatusCodes.Status405MethodNotAllowed, ErrorKeys.MethodNotAllowed, "The method is not allowed", detail);

@@ -32,6 +32,23 @@ public static class ErrorKeys
     public const string PersonDuplicateEmail = "people.duplicate_email";
     public const string LicenseNotFound = "license.not_found";
     public const string LicenseExhausted = "license.exhausted";
+    // Teammates, invitations, Groups and Teams (Connect/Teammates).
+    public const string OwnerNotSelfService = "owner.not_self_service";
+    public const string ContainerOutOfReach = "container.out_of_reach";
+    public const string TeammateNotFound = "teammate.not_found";
+    public const string TeammateDuplicateEmail = "teammate.duplicate_email";
+    public const string TeammateNotActive = "teammate.not_active";
+    public const string TeammateAlreadyActive = "teammate.already_active";
+    public const string InvitationNotFound = "invitation.not_found";
+    public const string InvitationExpired = "invitation.expired";
+    public const string InvitationSuperseded = "invitation.superseded";
+    public const string InvitationAlreadyAccepted = "invitation.already_accepted";
+    public const string GroupNotFound = "group.not_found";
+    public const string GroupDuplicateName = "group.duplicate_name";
+    public const string GroupNotEmpty = "group.not_empty";
+    public const string TeamNotFound = "team.not_found";
+    public const string TeamDuplicateName = "team.duplicate_name";
+    public const string TeamNotEmpty = "team.not_empty";
 
     public const string Internal = "internal.error";
 }

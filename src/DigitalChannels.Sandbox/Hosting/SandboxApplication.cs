@@ -2,6 +2,7 @@ using DigitalChannels.Sandbox.Administration;
 using DigitalChannels.Sandbox.Connect;
 using DigitalChannels.Sandbox.ContactCenter;
 using DigitalChannels.Sandbox.ControlHub;
+using DigitalChannels.Sandbox.Connect.Teammates;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Identity;
@@ -58,6 +59,9 @@ public static class SandboxApplication
         app.MapConfigurationEndpoints();
         app.MapPeopleEndpoints();
         app.MapControlHubEndpoints();
+        app.MapTeammateEndpoints();
+        app.MapContainerEndpoints();
+        app.MapInvitationEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
         return app;

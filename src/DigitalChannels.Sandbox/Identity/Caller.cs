@@ -7,6 +7,12 @@ public sealed record Caller(string OrganizationId, string ClientId, string UserI
 {
     private const string ItemKey = "DigitalChannels.Sandbox.Caller";
 
+    /// <summary>
+    /// The acting user's container (tenant, group or team), read from the database like the role. Lookups of
+    /// configuration (e.g. <c>ConnectServiceRepository</c>) take the caller so that it sees only this container and below.
+    /// </summary>
+    public ConnectContainer Container { get; init; } = ConnectContainer.Tenant;
+
     /// <summary>The caller established by the authentication filter; only valid on endpoints that require a token.</summary>
     public static Caller Of(HttpContext context) =>
         context.Items.TryGetValue(ItemKey, out var value) && value is Caller caller

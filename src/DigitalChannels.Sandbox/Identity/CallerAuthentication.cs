@@ -45,7 +45,10 @@ public static class CallerAuthentication
         if (user is null)
             return InvalidToken(ErrorKeys.TokenInvalid, $"The user '{principal.UserId}' that the access token acts for no longer exists.");
 
-        new Caller(organization.Id, principal.ClientId, user.Id, user.Role, principal.Scopes).AttachTo(context);
+        if (user.Status != TeammateStatus.Active)
+            return InvalidToken(ErrorKeys.TokenInvalid, $"The user '{user.Email}' that the access token acts for has not accepted the invitation yet.");
+
+        new Caller(organization.Id, principal.ClientId, user.Id, user.Role, principal.Scopes) { Container = user.Container }.AttachTo(context);
         return null;
     }
 

@@ -29,4 +29,20 @@ public static class ConnectPermissions
     /// <summary>The sandbox's own management API (creating test principals) is the tenant owner's.</summary>
     public static readonly ConnectPermission ManageSandbox = new("manage sandbox applications",
         new HashSet<ConnectRole> { ConnectRole.Owner });
+
+    /// <summary>The Teammates page: every role that reads configuration may see who else is on the tenant.</summary>
+    public static readonly ConnectPermission ReadTeammates = new("read teammates",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess, ConnectRole.ReadOnly });
+
+    /// <summary>Full Access adds and removes users (not Owners: see the Owner rules); Limited Access cannot.</summary>
+    public static readonly ConnectPermission ManageTeammates = new("add, change or remove teammates",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess });
+
+    /// <summary>Lab rule 28: only the Owner grants Decrypt Logs.</summary>
+    public static readonly ConnectPermission GrantDecryptLogs = new("grant or revoke Decrypt Logs (only the tenant Owner can)",
+        new HashSet<ConnectRole> { ConnectRole.Owner });
+
+    /// <summary>Groups/Teams is an owner-only feature (platform facts §3.3).</summary>
+    public static readonly ConnectPermission ManageGroupsAndTeams = new("manage Groups and Teams (only the tenant Owner can)",
+        new HashSet<ConnectRole> { ConnectRole.Owner });
 }

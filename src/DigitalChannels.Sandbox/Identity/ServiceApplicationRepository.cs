@@ -23,4 +23,8 @@ public sealed class ServiceApplicationRepository
             ("$id", application.ClientId), ("$org", application.OrganizationId), ("$name", application.Name),
             ("$hash", application.SecretSha256), ("$user", application.ActingUserId), ("$scopes", ScopeText.Join(application.Scopes)),
             ("$time", application.CreatedTime));
+
+    /// <summary>Removes the apps that act as a user (when the teammate is removed), so no token can act for it again.</summary>
+    public void DeleteActingFor(string organizationId, string userId) =>
+        session.Execute("DELETE FROM service_applications WHERE organization_id = $org AND acting_user_id = $user;", ("$org", organizationId), ("$user", userId));
 }

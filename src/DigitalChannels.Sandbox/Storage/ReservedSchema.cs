@@ -4,6 +4,5 @@ namespace DigitalChannels.Sandbox.Storage;
 public static class ReservedSchema
 {
     public static readonly SchemaMigration ConnectFlows = new(5, "connect flows (reserved)", "SELECT 1;");
-    public static readonly SchemaMigration ConnectTeammatesAndIntegrations = new(6, "connect teammates and integrations (reserved)", "SELECT 1;");
     public static readonly SchemaMigration DigitalChannelsAndEngage = new(8, "digital channels and engage (reserved)", "SELECT 1;");
 }

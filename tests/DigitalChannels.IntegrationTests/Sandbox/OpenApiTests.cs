@@ -37,6 +37,24 @@ public sealed class OpenApiTests : IDisposable
             [("/sandbox/v1/organization/{orgId}/outbox", "get")] = ["200", "401", "403", "404"],
             [("/sandbox/v1/clock", "get")] = ["200", "401", "403"],
             [("/sandbox/v1/clock/advance", "post")] = ["200", "400", "401", "403"],
+            [("/connect/v1/organization/{orgId}/teammates", "get")] = ["200", "400", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/teammates", "post")] = ["201", "400", "401", "403", "404", "409"],
+            [("/connect/v1/organization/{orgId}/teammates/{teammateId}", "get")] = ["200", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/teammates/{teammateId}", "patch")] = ["200", "400", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/teammates/{teammateId}", "delete")] = ["204", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/teammates/{teammateId}/invitation", "post")] = ["200", "401", "403", "404", "409"],
+            [("/connect/v1/organization/{orgId}/teammates/{teammateId}/decrypt-logs", "put")] = ["200", "401", "403", "404", "409"],
+            [("/connect/v1/organization/{orgId}/teammates/{teammateId}/decrypt-logs", "delete")] = ["200", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/groups", "get")] = ["200", "400", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/groups", "post")] = ["201", "400", "401", "403", "404", "409"],
+            [("/connect/v1/organization/{orgId}/groups/{groupId}", "get")] = ["200", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/groups/{groupId}", "delete")] = ["204", "401", "403", "404", "409"],
+            [("/connect/v1/organization/{orgId}/teams", "get")] = ["200", "400", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/teams", "post")] = ["201", "400", "401", "403", "404", "409"],
+            [("/connect/v1/organization/{orgId}/teams/{teamId}", "get")] = ["200", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/teams/{teamId}", "delete")] = ["204", "401", "403", "404", "409"],
+            [("/sandbox/v1/teammate-invitations/{token}", "get")] = ["200", "404"],
+            [("/sandbox/v1/teammate-invitations/{token}/accept", "post")] = ["200", "400", "404", "409", "410"],
             [("/connect/v1/openapi.json", "get")] = ["200"],
             [("/health", "get")] = ["200"],
         };
@@ -54,7 +72,9 @@ public sealed class OpenApiTests : IDisposable
         Assert.Equal(expected.Keys.ToHashSet(), documented);
 
         var schemas = document.GetProperty("components").GetProperty("schemas");
-        foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application", "Clock", "ClockAdvance", "OutboxList", "OutboxMail" })
+        foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application", "Clock", "ClockAdvance", "OutboxList", "OutboxMail",
+                     "Teammate", "TeammateList", "TeammateInvite", "TeammatePatch", "Group", "GroupList", "GroupCreate", "Team", "TeamList", "TeamCreate",
+                     "Invitation", "InvitationAccept" })
             Assert.True(schemas.TryGetProperty(schema, out _), $"The document lacks the schema {schema}.");
 
         var clientCredentials = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2")

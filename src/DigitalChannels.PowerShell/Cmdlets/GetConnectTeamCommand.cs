@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using DigitalChannels.Client.Connect.Teammates;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Gets Connect teams (Settings → Groups/Teams) that you can see: all, or by name (wildcards allowed).</summary>
+    [Cmdlet(VerbsCommon.Get, "ConnectTeam")]
+    [OutputType(typeof(ConnectTeam))]
+    public sealed class GetConnectTeamCommand : DigitalChannelsConnectedCmdlet
+    {
+        [Parameter(Position = 0, HelpMessage = "The team name, or a wildcard pattern. Omit it to get every team you can see.")]
+        [SupportsWildcards]
+        public string Name { get; set; }
+
+        [Parameter(HelpMessage = "Only the teams of this group: an object from Get-ConnectGroup, its id or its name.")]
+        [ValidateNotNull]
+        public ConnectGroupIdentity Group { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var name = Name;
+            var group = Group;
+            Run(ConnectContainerCommands.TeamNoun, host => ConnectContainerCommands.GetTeamAsync(host, connection, name, group), name);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using DigitalChannels.Client.Connect.Teammates;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Revokes a teammate's Decrypt Logs permission (Teammates → Edit → Decrypt Logs). Only the tenant Owner may.</summary>
+    [Cmdlet(VerbsSecurity.Revoke, "ConnectDecryptLogs", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ConnectTeammate))]
+    public sealed class RevokeConnectDecryptLogsCommand : DigitalChannelsConnectedCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+            HelpMessage = "The teammate: an object from Get-ConnectTeammate, its id or its email.")]
+        [ValidateNotNull]
+        public ConnectTeammateIdentity Identity { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var (identity, passThru) = (Identity, PassThru.IsPresent);
+            Run(ConnectTeammateCommands.DecryptLogsNoun,
+                host => ConnectTeammateCommands.SetDecryptLogsAsync(host, connection, identity, grant: false, passThru), identity);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using DigitalChannels.Client.Connect.Teammates;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Changes a Connect teammate's role (Settings → Teammates → Edit).</summary>
+    [Cmdlet(VerbsCommon.Set, "ConnectTeammate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ConnectTeammate))]
+    public sealed class SetConnectTeammateCommand : DigitalChannelsConnectedCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+            HelpMessage = "The teammate: an object from Get-ConnectTeammate, its id or its email.")]
+        [ValidateNotNull]
+        public ConnectTeammateIdentity Identity { get; set; }
+
+        [Parameter(Mandatory = true, HelpMessage = "The new role: FullAccess, LimitedAccess, ReadOnly or Restricted.")]
+        public ConnectTeammateRole Role { get; set; }
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var (identity, role, passThru) = (Identity, Role, PassThru.IsPresent);
+            Run(ConnectTeammateCommands.Noun, host => ConnectTeammateCommands.SetAsync(host, connection, identity, role, passThru), identity);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using System.Net;
+using DigitalChannels.IntegrationTests.Infrastructure;
+using Xunit;
+
+namespace DigitalChannels.IntegrationTests.Teammates;
+
+/// <summary>
+/// The role matrix of platform facts §3.3 on every Connect route, one case per role × route. The expected table is
+/// written out here, independently of the sandbox's ConnectPermissions, so that a change to either is caught.
+/// Allowed → the route's success status; refused → 403 role.forbidden naming the role and the action.
+/// </summary>
+[Collection(SharedSandboxCollection.Name)]
+public sealed class RoleMatrixTests : IDisposable
+{
+    private const string Readers = "Owner FullAccess LimitedAccess ReadOnly";
+    private const string Writers = "Owner FullAccess LimitedAccess";
+    private const string Admins = "Owner FullAccess";
+    private const string OwnerOnly = "Owner";
+
+    private static readonly string[] Roles = ["Owner", "FullAccess", "LimitedAccess", "ReadOnly", "Restricted"];
+    private static readonly ConcurrentDictionary<string, Task<string>> RoleTokens = new();
+
+    private readonly SandboxApi api;
+
+    public RoleMatrixTests(SandboxProcess sandbox) => api = new SandboxApi(sandbox);
+
+    /// <summary>A route: what to set up as the Owner, what to send, who may, which action the refusal names, the success status.</summary>
+    private sealed record Route(string Name, HttpMethod Method, string AllowedRoles, string Action, HttpStatusCode Success,
+        Func<SandboxApi, string, Task<(string Path, object? Body)>> Prepare);
+
+    private static readonly Route[] Routes =
+    [
+        new("list services", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>((api.ServicesPath, null))),
+        new("create a service", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.Created,
+            (api, _) => Task.FromResult<(string, object?)>((api.ServicesPath, new { name = SandboxApi.UniqueName("Matrix") }))),
+        new("read a service", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await ServicePathAsync(api, owner), null)),
+        new("change a service", HttpMethod.Patch, Writers, "change the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await ServicePathAsync(api, owner), new { description = "changed by the matrix" })),
+        new("delete a service", HttpMethod.Delete, Admins, "delete services", HttpStatusCode.NoContent,
+            async (api, owner) => (await ServicePathAsync(api, owner), null)),
+        new("read service credentials", HttpMethod.Get, Writers, "view service credentials", HttpStatusCode.OK,
+            async (api, owner) => (await ServicePathAsync(api, owner) + "/credentials", null)),
+
+        new("list teammates", HttpMethod.Get, Readers, "read teammates", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>((api.TeammatesPath(), null))),
+        new("invite a teammate", HttpMethod.Post, Admins, "add, change or remove teammates", HttpStatusCode.Created,
+            (api, _) => Task.FromResult<(string, object?)>((api.TeammatesPath(), new { email = TeammateApi.UniqueEmail("matrix"), role = "ReadOnly" }))),
+        new("read a teammate", HttpMethod.Get, Readers, "read teammates", HttpStatusCode.OK,
+            async (api, owner) => (await InvitedPathAsync(api, owner), null)),
+        new("change a teammate's role", HttpMethod.Patch, Admins, "add, change or remove teammates", HttpStatusCode.OK,
+            async (api, owner) => (await InvitedPathAsync(api, owner), new { role = "LimitedAccess" })),
+        new("remove a teammate", HttpMethod.Delete, Admins, "add, change or remove teammates", HttpStatusCode.NoContent,
+            async (api, owner) => (await InvitedPathAsync(api, owner), null)),
+        new("send a new invitation", HttpMethod.Post, Admins, "add, change or remove teammates", HttpStatusCode.OK,
+            async (api, owner) => (await InvitedPathAsync(api, owner) + "/invitation", null)),
+        new("grant Decrypt Logs", HttpMethod.Put, OwnerOnly, "grant or revoke Decrypt Logs (only the tenant Owner can)", HttpStatusCode.OK,
+            async (api, owner) => (await JoinedPathAsync(api, owner) + "/decrypt-logs", null)),
+        new("revoke Decrypt Logs", HttpMethod.Delete, OwnerOnly, "grant or revoke Decrypt Logs (only the tenant Owner can)", HttpStatusCode.OK,
+            async (api, owner) => (await JoinedPathAsync(api, owner) + "/decrypt-logs", null)),
+
+        new("list groups", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>((api.GroupsPath(), null))),
+        new("create a group", HttpMethod.Post, OwnerOnly, "manage Groups and Teams (only the tenant Owner can)", HttpStatusCode.Created,
+            (api, _) => Task.FromResult<(string, object?)>((api.GroupsPath(), new { name = SandboxApi.UniqueName("Group") }))),
+        new("read a group", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => ($"{api.GroupsPath()}/{await api.CreateGroupAsync(owner, SandboxApi.UniqueName("Group"))}", null)),
+        new("delete a group", HttpMethod.Delete, OwnerOnly, "manage Groups and Teams (only the tenant Owner can)", HttpStatusCode.NoContent,
+            async (api, owner) => ($"{api.GroupsPath()}/{await api.CreateGroupAsync(owner, SandboxApi.UniqueName("Group"))}", null)),
+        new("list teams", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>((api.TeamsPath(), null))),
+        new("create a team", HttpMethod.Post, OwnerOnly, "manage Groups and Teams (only the tenant Owner can)", HttpStatusCode.Created,
+            async (api, owner) => (api.TeamsPath(), new { name = SandboxApi.UniqueName("Team"), groupId = await api.CreateGroupAsync(owner, SandboxApi.UniqueName("Group")) })),
+        new("read a team", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => ($"{api.TeamsPath()}/{await TeamIdAsync(api, owner)}", null)),
+        new("delete a team", HttpMethod.Delete, OwnerOnly, "manage Groups and Teams (only the tenant Owner can)", HttpStatusCode.NoContent,
+            async (api, owner) => ($"{api.TeamsPath()}/{await TeamIdAsync(api, owner)}", null)),
+
+        new("create a sandbox application", HttpMethod.Post, OwnerOnly, "manage sandbox applications", HttpStatusCode.Created,
+            (api, _) => Task.FromResult<(string, object?)>((api.ApplicationsPath, new { name = "matrix app", role = "ReadOnly", scopes = new[] { "connect:config_read" } }))),
+    ];
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var route in Routes)
+            foreach (var role in Roles)
+                data.Add(route.Name, role);
+        return data;
+    }
+
+    /// <summary>The documented route of each matrix row.</summary>
+    private static readonly Dictionary<string, string> Templates = new()
+    {
+        ["list services"] = "/connect/v1/organization/{orgId}/services",
+        ["create a service"] = "/connect/v1/organization/{orgId}/services",
+        ["read a service"] = "/connect/v1/organization/{orgId}/services/{serviceId}",
+        ["change a service"] = "/connect/v1/organization/{orgId}/services/{serviceId}",
+        ["delete a service"] = "/connect/v1/organization/{orgId}/services/{serviceId}",
+        ["read service credentials"] = "/connect/v1/organization/{orgId}/services/{serviceId}/credentials",
+        ["list teammates"] = "/connect/v1/organization/{orgId}/teammates",
+        ["invite a teammate"] = "/connect/v1/organization/{orgId}/teammates",
+        ["read a teammate"] = "/connect/v1/organization/{orgId}/teammates/{teammateId}",
+        ["change a teammate's role"] = "/connect/v1/organization/{orgId}/teammates/{teammateId}",
+        ["remove a teammate"] = "/connect/v1/organization/{orgId}/teammates/{teammateId}",
+        ["send a new invitation"] = "/connect/v1/organization/{orgId}/teammates/{teammateId}/invitation",
+        ["grant Decrypt Logs"] = "/connect/v1/organization/{orgId}/teammates/{teammateId}/decrypt-logs",
+        ["revoke Decrypt Logs"] = "/connect/v1/organization/{orgId}/teammates/{teammateId}/decrypt-logs",
+        ["list groups"] = "/connect/v1/organization/{orgId}/groups",
+        ["create a group"] = "/connect/v1/organization/{orgId}/groups",
+        ["read a group"] = "/connect/v1/organization/{orgId}/groups/{groupId}",
+        ["delete a group"] = "/connect/v1/organization/{orgId}/groups/{groupId}",
+        ["list teams"] = "/connect/v1/organization/{orgId}/teams",
+        ["create a team"] = "/connect/v1/organization/{orgId}/teams",
+        ["read a team"] = "/connect/v1/organization/{orgId}/teams/{teamId}",
+        ["delete a team"] = "/connect/v1/organization/{orgId}/teams/{teamId}",
+        ["create a sandbox application"] = "/sandbox/v1/organization/{orgId}/applications",
+    };
+
+    [Fact]
+    public async Task The_matrix_covers_every_documented_organization_route()
+    {
+        // Every route under /connect/v1/organization/… (and the management API's applications) in the OpenAPI document
+        // has a row here, so that a new route cannot be added without deciding who may call it.
+        using var response = await api.SendAsync(HttpMethod.Get, "/connect/v1/openapi.json", token: null);
+        var document = await SandboxApi.ExpectJsonAsync(response, HttpStatusCode.OK);
+        var documented = document.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Name.StartsWith("/connect/v1/organization/", StringComparison.Ordinal) || p.Name.EndsWith("/applications", StringComparison.Ordinal))
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name != "parameters").Select(o => $"{o.Name.ToUpperInvariant()} {p.Name}"))
+            .Order().ToList();
+        var covered = Routes.Select(r => $"{r.Method.Method} {Templates[r.Name]}").Order().ToList();
+        Assert.Equal(documented, covered);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Role_may_or_may_not_call_the_route(string routeName, string role)
+    {
+        var route = Routes.Single(r => r.Name == routeName);
+        var owner = await api.OwnerTokenAsync();
+        var (path, body) = await route.Prepare(api, owner);
+
+        using var response = await api.SendAsync(route.Method, path, await TokenForRoleAsync(role), body);
+
+        if (route.AllowedRoles.Split(' ').Contains(role))
+            await SandboxApi.ExpectJsonAsync(response, route.Success);
+        else
+            await SandboxApi.ExpectProblemAsync(response, HttpStatusCode.Forbidden, "role.forbidden", $"The role '{role}' may not {route.Action}.");
+    }
+
+    private Task<string> TokenForRoleAsync(string role) =>
+        role == "Owner"
+            ? api.OwnerTokenAsync()
+            : RoleTokens.GetOrAdd(api.Sandbox.BaseUrl + "|" + role,
+                _ => api.TokenForNewApplicationAsync(role, "connect:config_read", "connect:config_write", "sandbox:admin"));
+
+    private static async Task<string> ServicePathAsync(SandboxApi api, string owner) =>
+        $"{api.ServicesPath}/{(await api.CreateServiceAsync(owner, SandboxApi.UniqueName("Matrix target"))).GetProperty("id").GetString()}";
+
+    private static async Task<string> InvitedPathAsync(SandboxApi api, string owner) =>
+        $"{api.TeammatesPath()}/{(await api.InviteAsync(owner, TeammateApi.UniqueEmail("invited"), "ReadOnly")).GetProperty("id").GetString()}";
+
+    private static async Task<string> JoinedPathAsync(SandboxApi api, string owner) =>
+        $"{api.TeammatesPath()}/{await api.JoinedTeammateAsync(owner, TeammateApi.UniqueEmail("joined"), "FullAccess")}";
+
+    private static async Task<string> TeamIdAsync(SandboxApi api, string owner) =>
+        await api.CreateTeamAsync(owner, SandboxApi.UniqueName("Team"), await api.CreateGroupAsync(owner, SandboxApi.UniqueName("Group")));
+
+    public void Dispose() => api.Dispose();
+}
