@@ -1,5 +1,8 @@
 using DigitalChannels.Sandbox.Administration;
 using DigitalChannels.Sandbox.Connect;
+using DigitalChannels.Sandbox.Connect.Assets;
+using DigitalChannels.Sandbox.Connect.Flows;
+using DigitalChannels.Sandbox.Connect.Integrations;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Identity;
@@ -48,6 +51,9 @@ public static class SandboxApplication
         app.MapIdentityEndpoints();
         app.MapOpenApiDocuments();
         app.MapServiceEndpoints();
+        app.MapFlowEndpoints();
+        app.MapAssetEndpoints();
+        app.MapIntegrationEndpoints();
         app.MapApplicationEndpoints();
         app.MapClockEndpoints();
         app.MapOutboxEndpoints();
