@@ -52,6 +52,9 @@ namespace DigitalChannels.Client
             Pipeline = pipeline;
             ConnectedOn = DateTimeOffset.UtcNow;
             ConnectServices = new ConnectServicesClient(this);
+            ConnectFlows = new Connect.Flows.ConnectFlowsClient(this);
+            ConnectAssets = new Connect.Assets.ConnectAssetsClient(this);
+            ConnectIntegrations = new Connect.Integrations.ConnectIntegrationsClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -76,6 +79,15 @@ namespace DigitalChannels.Client
         public WebexHttpPipeline Pipeline { get; }
 
         public ConnectServicesClient ConnectServices { get; }
+
+        /// <summary>Flows and rules of Connect services.</summary>
+        public Connect.Flows.ConnectFlowsClient ConnectFlows { get; }
+
+        /// <summary>Connect assets: numbers and apps.</summary>
+        public Connect.Assets.ConnectAssetsClient ConnectAssets { get; }
+
+        /// <summary>Connect's pre-built integrations and their node authorizations.</summary>
+        public Connect.Integrations.ConnectIntegrationsClient ConnectIntegrations { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)
