@@ -36,6 +36,20 @@
         'Get-ConnectService'
         'Set-ConnectService'
         'Remove-ConnectService'
+        'New-ConnectFlow'
+        'Import-ConnectFlow'
+        'Get-ConnectFlow'
+        'Save-ConnectFlow'
+        'Publish-ConnectFlow'
+        'Wait-ConnectFlow'
+        'Remove-ConnectFlow'
+        'Get-ConnectRule'
+        'Set-ConnectRule'
+        'Get-ConnectIntegration'
+        'Add-ConnectNodeAuthorization'
+        'Get-ConnectAsset'
+        'New-ConnectApp'
+        'Remove-ConnectApp'
     )
 
     FunctionsToExport = @()

@@ -40,8 +40,11 @@ public class CmdletConventionTests
         var names = CmdletCatalog.All.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[]
         {
-            "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectService", "Get-DigitalChannelsConnection",
-            "New-ConnectService", "Remove-ConnectService", "Set-ConnectService",
+            "Add-ConnectNodeAuthorization", "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectAsset",
+            "Get-ConnectFlow", "Get-ConnectIntegration", "Get-ConnectRule", "Get-ConnectService", "Get-DigitalChannelsConnection",
+            "Import-ConnectFlow", "New-ConnectApp", "New-ConnectFlow", "New-ConnectService", "Publish-ConnectFlow",
+            "Remove-ConnectApp", "Remove-ConnectFlow", "Remove-ConnectService", "Save-ConnectFlow", "Set-ConnectRule",
+            "Set-ConnectService", "Wait-ConnectFlow",
         }, names);
     }
 
