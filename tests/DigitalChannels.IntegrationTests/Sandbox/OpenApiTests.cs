@@ -37,6 +37,23 @@ public sealed class OpenApiTests : IDisposable
             [("/sandbox/v1/organization/{orgId}/outbox", "get")] = ["200", "401", "403", "404"],
             [("/sandbox/v1/clock", "get")] = ["200", "401", "403"],
             [("/sandbox/v1/clock/advance", "post")] = ["200", "400", "401", "403"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows", "get")] = ["200", "400", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows", "post")] = ["201", "400", "401", "403", "404", "409", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/import", "post")] = ["200", "201", "400", "401", "403", "404", "409", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}", "delete")] = ["204", "401", "403", "404", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/save", "post")] = ["200", "401", "403", "404", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/publish", "post")] = ["200", "400", "401", "403", "404", "409", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/rules", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/rules", "put")] = ["200", "400", "401", "403", "404", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/rules/{ruleId}", "delete")] = ["204", "401", "403", "404", "423", "500"],
+            [("/connect/v1/organization/{orgId}/integrations", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/integrations/{integrationId}", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/integrations/{integrationId}/authorizations", "post")] = ["201", "400", "401", "403", "404", "409", "500"],
+            [("/connect/v1/organization/{orgId}/assets", "get")] = ["200", "400", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/assets/apps", "post")] = ["201", "400", "401", "403", "404", "409", "500"],
+            [("/connect/v1/organization/{orgId}/assets/{assetId}", "delete")] = ["204", "401", "403", "404", "409", "500"],
+            [("/sandbox/v1/organization/{orgId}/connect/inbound", "post")] = ["200", "400", "401", "403", "404", "409", "500"],
             [("/connect/v1/openapi.json", "get")] = ["200"],
             [("/health", "get")] = ["200"],
         };
@@ -54,7 +71,8 @@ public sealed class OpenApiTests : IDisposable
         Assert.Equal(expected.Keys.ToHashSet(), documented);
 
         var schemas = document.GetProperty("components").GetProperty("schemas");
-        foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application", "Clock", "ClockAdvance", "OutboxList", "OutboxMail" })
+        foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application", "Clock", "ClockAdvance", "OutboxList", "OutboxMail",
+                     "Flow", "FlowVersion", "FlowImport", "Rule", "Integration", "NodeAuthorization", "Asset", "InboundResult" })
             Assert.True(schemas.TryGetProperty(schema, out _), $"The document lacks the schema {schema}.");
 
         var clientCredentials = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2")
