@@ -66,9 +66,9 @@ Describe 'Lab 12.5: integrations and the channel-agnostic flows' {
     It 'a file that is not an export is refused with ConnectFlowInvalidData, naming the file' {
         $bad = Join-Path $TestDrive 'Task Routed Copy.workflow'
         Set-Content -Path $bad -Value 'ABCD' -NoNewline
-        { Import-ConnectFlow $bad -Service 'Lab A' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ConnectFlowInvalidData,DigitalChannels.PowerShell.Cmdlets.ImportConnectFlowCommand'
-        $Error[0].Exception.Message | Should -BeLike "*'Task Routed Copy.workflow'*upper-case hex*"
+        $record = { Import-ConnectFlow $bad -Service 'Lab A' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConnectFlowInvalidData,DigitalChannels.PowerShell.Cmdlets.ImportConnectFlowCommand' -PassThru
+        $record.Exception.Message | Should -BeLike "*'Task Routed Copy.workflow'*upper-case hex*"
     }
 
     It 'once the service is locked (lab rule 39) its flows cannot change' {
@@ -78,7 +78,7 @@ Describe 'Lab 12.5: integrations and the channel-agnostic flows' {
         @(Get-ConnectFlow $ServiceName).Count | Should -Be 3
     }
 
-    It 'Limited Access cannot delete an app, the Owner can' {
+    It 'the Owner creates and removes an app; the Cisco numbers stay' {
         $app = New-ConnectApp 'Web chat' -Channel LiveChat
         Get-ConnectAsset -Type App | Select-Object -ExpandProperty Name | Should -Be 'Web chat'
         Remove-ConnectApp -App $app -Confirm:$false
