@@ -94,6 +94,16 @@ public sealed class FlowApiTests : IDisposable
 
         using var noKind = await ImportAsync(token, serviceId, "Another", null, LiveChatPayload);
         await SandboxApi.ExpectProblemAsync(noKind, HttpStatusCode.BadRequest, "request.invalid_field", "There is no flow 'Another'", "so the field 'kind' is required");
+
+        // Deleting the service takes its flows and their versions with it.
+        using (var delete = await api.SendAsync(HttpMethod.Delete, $"{api.ServicesPath}/{serviceId}", token))
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        await using var after = new SqliteConnection($"Data Source={api.Sandbox.DatabasePath};Mode=ReadOnly");
+        await after.OpenAsync();
+        await using var count = after.CreateCommand();
+        count.CommandText = "SELECT COUNT(*) FROM connect_flow_versions WHERE flow_id = $id";
+        count.Parameters.AddWithValue("$id", flow.GetProperty("id").GetString());
+        Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
     }
 
     [Fact]
