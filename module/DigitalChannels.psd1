@@ -71,6 +71,20 @@
         'New-ConnectTeam'
         'Remove-ConnectTeam'
         'Get-DigitalChannelsSandboxMail'
+        'New-ConnectFlow'
+        'Import-ConnectFlow'
+        'Get-ConnectFlow'
+        'Save-ConnectFlow'
+        'Publish-ConnectFlow'
+        'Wait-ConnectFlow'
+        'Remove-ConnectFlow'
+        'Get-ConnectRule'
+        'Set-ConnectRule'
+        'Get-ConnectIntegration'
+        'Add-ConnectNodeAuthorization'
+        'Get-ConnectAsset'
+        'New-ConnectApp'
+        'Remove-ConnectApp'
     )
 
     FunctionsToExport = @()

@@ -58,6 +58,9 @@ namespace DigitalChannels.Client
             ControlHub = new ControlHub.ControlHubClient(this);
             ConnectTeammates = new ConnectTeammatesClient(this);
             SandboxMail = new Sandbox.SandboxMailClient(this);
+            ConnectFlows = new Connect.Flows.ConnectFlowsClient(this);
+            ConnectAssets = new Connect.Assets.ConnectAssetsClient(this);
+            ConnectIntegrations = new Connect.Integrations.ConnectIntegrationsClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -96,6 +99,14 @@ namespace DigitalChannels.Client
 
         /// <summary>The sandbox's outbox of mails.</summary>
         public Sandbox.SandboxMailClient SandboxMail { get; }
+        /// <summary>Flows and rules of Connect services.</summary>
+        public Connect.Flows.ConnectFlowsClient ConnectFlows { get; }
+
+        /// <summary>Connect assets: numbers and apps.</summary>
+        public Connect.Assets.ConnectAssetsClient ConnectAssets { get; }
+
+        /// <summary>Connect's pre-built integrations and their node authorizations.</summary>
+        public Connect.Integrations.ConnectIntegrationsClient ConnectIntegrations { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)

@@ -40,15 +40,18 @@ public class CmdletConventionTests
         var names = CmdletCatalog.All.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[]
         {
-            "Complete-ConnectTeammateInvitation", "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectGroup",
-            "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate", "Get-DigitalChannelsConnection",
+            "Add-ConnectNodeAuthorization", "Complete-ConnectTeammateInvitation", "Connect-DigitalChannels",
+            "Disconnect-DigitalChannels", "Get-ConnectAsset", "Get-ConnectFlow", "Get-ConnectGroup", "Get-ConnectIntegration",
+            "Get-ConnectRule", "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate", "Get-DigitalChannelsConnection",
             "Get-DigitalChannelsSandboxMail", "Get-WxccDesktopProfile", "Get-WxccMultimediaProfile", "Get-WxccRonaTimeout",
-            "Get-WxccSite", "Get-WxccTeam", "Get-WxccUser", "Grant-ConnectDecryptLogs", "New-ConnectGroup", "New-ConnectService",
-            "New-ConnectTeam", "New-ConnectTeammate", "New-WxccDesktopProfile", "New-WxccMultimediaProfile", "New-WxccSite",
-            "New-WxccTeam", "Remove-ConnectGroup", "Remove-ConnectService", "Remove-ConnectTeam", "Remove-ConnectTeammate",
-            "Remove-WxccDesktopProfile", "Remove-WxccMultimediaProfile", "Remove-WxccSite", "Remove-WxccTeam",
-            "Revoke-ConnectDecryptLogs", "Set-ConnectService", "Set-ConnectTeammate", "Set-WxccDesktopProfile",
-            "Set-WxccMultimediaProfile", "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam", "Set-WxccUser", "Sync-WxccUser",
+            "Get-WxccSite", "Get-WxccTeam", "Get-WxccUser", "Grant-ConnectDecryptLogs", "Import-ConnectFlow", "New-ConnectApp",
+            "New-ConnectFlow", "New-ConnectGroup", "New-ConnectService", "New-ConnectTeam", "New-ConnectTeammate",
+            "New-WxccDesktopProfile", "New-WxccMultimediaProfile", "New-WxccSite", "New-WxccTeam", "Publish-ConnectFlow",
+            "Remove-ConnectApp", "Remove-ConnectFlow", "Remove-ConnectGroup", "Remove-ConnectService", "Remove-ConnectTeam",
+            "Remove-ConnectTeammate", "Remove-WxccDesktopProfile", "Remove-WxccMultimediaProfile", "Remove-WxccSite",
+            "Remove-WxccTeam", "Revoke-ConnectDecryptLogs", "Save-ConnectFlow", "Set-ConnectRule", "Set-ConnectService",
+            "Set-ConnectTeammate", "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile", "Set-WxccRonaTimeout", "Set-WxccSite",
+            "Set-WxccTeam", "Set-WxccUser", "Sync-WxccUser", "Wait-ConnectFlow",
         }, names);
     }
 

@@ -15,7 +15,7 @@ function Import-BuiltModule {
 
 function Start-Sandbox {
     <# Starts the sandbox on a free loopback port (port 0: the server picks one and writes it into connection.json). #>
-    param([Parameter(Mandatory)] [string] $DataDirectory)
+    param([Parameter(Mandatory)] [string] $DataDirectory, [string[]] $ExtraArguments = @())
     if (-not (Test-Path $SandboxAssembly)) {
         throw "The sandbox is not built: $SandboxAssembly. Run ./build.ps1 -Task Build -Configuration $Configuration first."
     }
@@ -23,7 +23,7 @@ function Start-Sandbox {
     $stdout = Join-Path $DataDirectory 'sandbox.out.txt'
     $stderr = Join-Path $DataDirectory 'sandbox.err.txt'
     # Start-Process joins the arguments with spaces, so paths are quoted here.
-    $arguments = @("`"$SandboxAssembly`"", '--urls', 'http://127.0.0.1:0', '--data', "`"$DataDirectory`"")
+    $arguments = @("`"$SandboxAssembly`"", '--urls', 'http://127.0.0.1:0', '--data', "`"$DataDirectory`"") + $ExtraArguments
     $process = Start-Process -FilePath 'dotnet' -ArgumentList $arguments -PassThru -NoNewWindow `
         -RedirectStandardOutput $stdout -RedirectStandardError $stderr
 

@@ -36,6 +36,8 @@ namespace DigitalChannels.Client.Commands
                     return new CommandError(noun + "NotFound", CommandErrorCategory.ObjectNotFound, notFound.Message, target ?? notFound.Identity, notFound);
                 case FileNotFoundException file:
                     return new CommandError(noun + "FileNotFound", CommandErrorCategory.ObjectNotFound, file.Message, target ?? file.FileName, file);
+                case TimeoutException timeout:
+                    return new CommandError(noun + "Timeout", CommandErrorCategory.OperationTimeout, timeout.Message, target, timeout);
                 case InvalidDataException data:
                     return new CommandError(noun + "InvalidData", CommandErrorCategory.InvalidData, data.Message, target, data);
                 case ArgumentException argument:

@@ -43,6 +43,14 @@ public sealed class ConnectServiceRepository
     [Obsolete(ScopeMessage, error: true)]
     public ConnectService? Find(string organizationId, string serviceId) => throw new NotSupportedException(ScopeMessage);
 
+    /// <summary>
+    /// The service wherever it sits in the tenant, for tenant-wide rules only (naming the service that holds a clashing
+    /// flow, honouring another service's lock), as FindByName does for names. Never for access: use Find(Caller, …).
+    /// </summary>
+    public ConnectService? FindAnywhereInTenant(string organizationId, string serviceId) =>
+        session.QuerySingleOrDefault($"SELECT {Columns} FROM connect_services WHERE organization_id = $org AND id = $id;", Map,
+            ("$org", organizationId), ("$id", serviceId));
+
     public ConnectService? FindByName(string organizationId, string name) =>
         session.QuerySingleOrDefault($"SELECT {Columns} FROM connect_services WHERE organization_id = $org AND name_key = $key;", Map,
             ("$org", organizationId), ("$key", ConnectService.NameKey(name)));

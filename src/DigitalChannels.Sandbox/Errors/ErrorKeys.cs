@@ -49,6 +49,24 @@ public static class ErrorKeys
     public const string TeamNotFound = "team.not_found";
     public const string TeamDuplicateName = "team.duplicate_name";
     public const string TeamNotEmpty = "team.not_empty";
+    // Connect flows, rules, assets and integrations.
+    public const string FlowNotFound = "flow.not_found";
+    public const string FlowDuplicateName = "flow.duplicate_name";
+    public const string FlowAgnosticKindExists = "flow.agnostic_kind_exists";
+    public const string FlowKindMismatch = "flow.kind_mismatch";
+    public const string FlowInvalidPayload = "flow.invalid_payload";
+    public const string FlowNotSaved = "flow.not_saved";
+    public const string FlowNotReady = "flow.not_ready";
+    public const string FlowNothingToPublish = "flow.nothing_to_publish";
+    public const string FlowNotLive = "flow.not_live";
+    public const string RuleNotFound = "rule.not_found";
+    public const string AssetNotFound = "asset.not_found";
+    public const string AssetDuplicateName = "asset.duplicate_name";
+    public const string AssetReadOnly = "asset.read_only";
+    public const string AssetInUse = "asset.in_use";
+    public const string AssetNoFlow = "asset.no_flow";
+    public const string IntegrationNotFound = "integration.not_found";
+    public const string AuthorizationDuplicateName = "integration.duplicate_authorization";
 
     public const string Internal = "internal.error";
 }

@@ -22,6 +22,10 @@ public static class ConnectPermissions
     public static readonly ConnectPermission DeleteServices = new("delete services",
         new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess });
 
+    /// <summary>Limited Access cannot delete numbers or apps either (platform facts §3.3); numbers are read-only for everyone.</summary>
+    public static readonly ConnectPermission DeleteAssets = new("delete assets",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess });
+
     /// <summary>Service keys and JWTs are visible only to Owner, Full and Limited Access.</summary>
     public static readonly ConnectPermission ViewServiceCredentials = new("view service credentials",
         new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess });

@@ -3,6 +3,5 @@ namespace DigitalChannels.Sandbox.Storage;
 /// <summary>Placeholders for schema steps whose areas are being built; each moves to its area's schema file when filled.</summary>
 public static class ReservedSchema
 {
-    public static readonly SchemaMigration ConnectFlows = new(5, "connect flows (reserved)", "SELECT 1;");
     public static readonly SchemaMigration DigitalChannelsAndEngage = new(8, "digital channels and engage (reserved)", "SELECT 1;");
 }

@@ -55,6 +55,23 @@ public sealed class OpenApiTests : IDisposable
             [("/connect/v1/organization/{orgId}/teams/{teamId}", "delete")] = ["204", "401", "403", "404", "409"],
             [("/sandbox/v1/teammate-invitations/{token}", "get")] = ["200", "404"],
             [("/sandbox/v1/teammate-invitations/{token}/accept", "post")] = ["200", "400", "404", "409", "410"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows", "get")] = ["200", "400", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows", "post")] = ["201", "400", "401", "403", "404", "409", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/import", "post")] = ["200", "201", "400", "401", "403", "404", "409", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}", "delete")] = ["204", "401", "403", "404", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/save", "post")] = ["200", "401", "403", "404", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/publish", "post")] = ["200", "400", "401", "403", "404", "409", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/rules", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/rules", "put")] = ["200", "400", "401", "403", "404", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/rules/{ruleId}", "delete")] = ["204", "401", "403", "404", "423", "500"],
+            [("/connect/v1/organization/{orgId}/integrations", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/integrations/{integrationId}", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/integrations/{integrationId}/authorizations", "post")] = ["201", "400", "401", "403", "404", "409", "500"],
+            [("/connect/v1/organization/{orgId}/assets", "get")] = ["200", "400", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/assets/apps", "post")] = ["201", "400", "401", "403", "404", "409", "500"],
+            [("/connect/v1/organization/{orgId}/assets/{assetId}", "delete")] = ["204", "401", "403", "404", "409", "500"],
+            [("/sandbox/v1/organization/{orgId}/connect/inbound", "post")] = ["200", "400", "401", "403", "404", "409", "500"],
             [("/connect/v1/openapi.json", "get")] = ["200"],
             [("/health", "get")] = ["200"],
         };
@@ -74,7 +91,8 @@ public sealed class OpenApiTests : IDisposable
         var schemas = document.GetProperty("components").GetProperty("schemas");
         foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application", "Clock", "ClockAdvance", "OutboxList", "OutboxMail",
                      "Teammate", "TeammateList", "TeammateInvite", "TeammatePatch", "Group", "GroupList", "GroupCreate", "Team", "TeamList", "TeamCreate",
-                     "Invitation", "InvitationAccept" })
+                     "Invitation", "InvitationAccept",
+                     "Flow", "FlowVersion", "FlowImport", "Rule", "Integration", "NodeAuthorization", "Asset", "InboundResult" })
             Assert.True(schemas.TryGetProperty(schema, out _), $"The document lacks the schema {schema}.");
 
         var clientCredentials = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2")

@@ -1,0 +1,66 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Connect.Flows;
+
+namespace DigitalChannels.Client.Connect.Assets
+{
+    /// <summary>What Get-ConnectAsset, New-ConnectApp and Remove-ConnectApp do.</summary>
+    public static class ConnectAssetCommands
+    {
+        public const string Noun = "ConnectAsset";
+        public const string AppNoun = "ConnectApp";
+
+        /// <summary>Numbers and apps; <paramref name="name"/> may hold wildcards.</summary>
+        public static async Task GetAsync(ICommandHost host, DigitalChannelsConnection connection, string type, ConnectChannel? channel, string name)
+        {
+            connection.ConnectAssets.RequireApi("Listing Connect assets", type == ConnectAsset.NumberType ? ConnectAssetsClient.NumbersPage : ConnectAssetsClient.AppsPage);
+            var pattern = string.IsNullOrEmpty(name) ? null : new Wildcard(name);
+            var found = false;
+            foreach (var asset in await connection.ConnectAssets.ListAsync(type, channel, host.CancellationToken))
+            {
+                if (pattern != null && !pattern.IsMatch(asset.Name)) continue;
+                found = true;
+                host.WriteObject(asset);
+            }
+            if (!found && !string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
+                throw new IdentityNotFoundException($"No Connect asset is named '{name}'.", name);
+        }
+
+        public static async Task NewAppAsync(ICommandHost host, DigitalChannelsConnection connection, string name, ConnectChannel channel)
+        {
+            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The app name is empty.", nameof(name));
+            if (channel == ConnectChannel.Sms)
+                throw new ArgumentException("SMS has no apps: SMS numbers are provided by Cisco (Get-ConnectAsset -Type Number).", nameof(channel));
+            connection.ConnectAssets.RequireApi("Creating a Connect app", ConnectAssetsClient.AppsPage + " > Configure New App");
+            name = name.Trim();
+            if (!host.ShouldProcess($"Connect {channel} app '{name}'", "Create")) return;
+            var created = await connection.ConnectAssets.CreateAppAsync(name, channel, host.CancellationToken);
+            host.WriteVerbose($"Created the {channel} app '{created.Name}' (id {created.Id}).");
+            host.WriteObject(created);
+        }
+
+        /// <summary>Deletes an app (by object, name or id). Numbers are Cisco's and read-only; the sandbox refuses them too.</summary>
+        public static async Task RemoveAppAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectAsset app, string nameOrId)
+        {
+            connection.ConnectAssets.RequireApi("Deleting a Connect app", ConnectAssetsClient.AppsPage + " > (app) > Delete");
+            var target = app ?? await FindAsync(connection, nameOrId, host.CancellationToken);
+            if (!host.ShouldProcess($"Connect {target.Channel} {target.Type.ToLowerInvariant()} '{target.Name}' (id {target.Id})", "Remove")) return;
+            await connection.ConnectAssets.DeleteAsync(target.Id, host.CancellationToken);
+            host.WriteVerbose($"Removed the {target.Channel} app '{target.Name}' (id {target.Id}).");
+        }
+
+        /// <summary>The asset with this id, or else this exact name (case-insensitive); an error naming it when none.</summary>
+        public static async Task<ConnectAsset> FindAsync(DigitalChannelsConnection connection, string nameOrId, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(nameOrId)) throw new ArgumentException("The asset name or id is empty.", nameof(nameOrId));
+            var text = nameOrId.Trim();
+            var assets = await connection.ConnectAssets.ListAsync(null, null, cancellationToken);
+            return assets.FirstOrDefault(a => string.Equals(a.Id, text, StringComparison.OrdinalIgnoreCase))
+                ?? assets.FirstOrDefault(a => string.Equals(a.Name, text, StringComparison.OrdinalIgnoreCase))
+                ?? throw new IdentityNotFoundException($"No Connect asset (app or number) has the name or id '{text}'.", text);
+        }
+    }
+}

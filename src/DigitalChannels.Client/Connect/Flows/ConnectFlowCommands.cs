@@ -1,0 +1,218 @@
+using System;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Connect.Assets;
+
+namespace DigitalChannels.Client.Connect.Flows
+{
+    /// <summary>What New/Import/Get/Save/Publish/Wait/Remove-ConnectFlow do; the cmdlets only bind parameters and call these.</summary>
+    public static class ConnectFlowCommands
+    {
+        public const string Noun = "ConnectFlow";
+
+        /// <summary>How often Wait-ConnectFlow asks for the status.</summary>
+        public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(2);
+
+        /// <summary>Publishing takes about 2 minutes on the platform; waiting gives up after this by default.</summary>
+        public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromMinutes(10);
+
+        /// <summary>Create Flow > Work Flow > New Flow: an empty flow of this kind.</summary>
+        public static async Task NewAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service, string name, ConnectFlowKind kind)
+        {
+            if (service == null) throw new ArgumentNullException(nameof(service));
+            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The flow name is empty.", nameof(name));
+            connection.ConnectFlows.RequireApi("Creating a Connect flow", ConnectFlowsClient.FlowsPage(service.ToString()) + " > CREATE FLOW");
+            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            name = name.Trim();
+            if (!host.ShouldProcess($"Connect flow '{name}' ({kind}) in service '{resolved.Name}'", "Create")) return;
+            var created = await connection.ConnectFlows.CreateAsync(resolved.Id, name, kind, host.CancellationToken);
+            host.WriteVerbose($"Created the empty {kind} flow '{created.Name}' (id {created.Id}) in service '{resolved.Name}'.");
+            host.WriteObject(created);
+        }
+
+        /// <summary>
+        /// Upload a flow: reads and checks the .workflow or .zip at <paramref name="path"/>, then creates the flow, adds a version,
+        /// or does nothing when the payload is already the latest version's. The kind comes from <paramref name="kind"/>, else the
+        /// file name or flow name (<see cref="FlowKindInference"/>), else from the flow of that name if it exists.
+        /// </summary>
+        public static async Task ImportAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service, string path,
+            string name, ConnectFlowKind? kind)
+        {
+            if (service == null) throw new ArgumentNullException(nameof(service));
+            connection.ConnectFlows.RequireApi("Importing a Connect flow", ConnectFlowsClient.FlowsPage(service.ToString()) + " > CREATE FLOW > Upload a flow");
+            var file = WorkflowFile.Read(path);
+            var flowName = string.IsNullOrWhiteSpace(name) ? file.SuggestedName : name.Trim();
+            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            var token = host.CancellationToken;
+
+            if (!kind.HasValue)
+            {
+                if (FlowKindInference.TryInfer(file.FileName, out var fromFile)) kind = fromFile;
+                else if (FlowKindInference.TryInfer(flowName, out var fromName)) kind = fromName;
+                else if (await connection.ConnectFlows.FindByNameAsync(resolved.Id, flowName, token) == null)
+                    FlowKindInference.Infer(file.FileName, flowName); // throws, naming both
+            }
+
+            var what = $"{file.DisplayName}, {file.DecodedLength} bytes, SHA-256 {file.Sha256.Substring(0, 12)}…" + (kind.HasValue ? $", {kind}" : "");
+            if (!host.ShouldProcess($"Connect flow '{flowName}' in service '{resolved.Name}'", $"Import {what}")) return;
+            var flow = await connection.ConnectFlows.ImportAsync(resolved.Id, flowName, kind, file, token);
+            switch (flow.ImportResult)
+            {
+                case "Unchanged":
+                    host.WriteVerbose($"'{flow.Name}' already has this payload as version {flow.Version} (SHA-256 {file.Sha256}); nothing was imported.");
+                    break;
+                case "NewVersion":
+                    host.WriteVerbose($"Imported {file.DisplayName} as version {flow.Version} of '{flow.Name}' (id {flow.Id}).");
+                    break;
+                default:
+                    host.WriteVerbose($"Imported {file.DisplayName} as the new {flow.Kind} flow '{flow.Name}' (id {flow.Id}) in service '{resolved.Name}'.");
+                    break;
+            }
+            host.WriteObject(flow);
+        }
+
+        /// <summary>The service's flows: all, by name (wildcards select), or one by id. A plain name that matches nothing is an error.</summary>
+        public static async Task GetAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service, string name)
+        {
+            if (service == null) throw new ArgumentNullException(nameof(service));
+            connection.ConnectFlows.RequireApi("Listing Connect flows", ConnectFlowsClient.FlowsPage(service.ToString()));
+            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            if (!string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
+            {
+                var identity = new ConnectFlowIdentity(name);
+                host.WriteObject(await identity.ResolveAsync(connection, new ConnectServiceIdentity(resolved), host.CancellationToken));
+                return;
+            }
+            var pattern = string.IsNullOrEmpty(name) ? null : new Wildcard(name);
+            await foreach (var flow in connection.ConnectFlows.ListAsync(resolved.Id, null, host.CancellationToken))
+            {
+                if (pattern == null || pattern.IsMatch(flow.Name)) host.WriteObject(flow);
+            }
+        }
+
+        /// <summary>Save: each finding (what Make Live would refuse on) becomes a warning; the saved flow is written.</summary>
+        public static async Task SaveAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectFlowIdentity flow, ConnectServiceIdentity service)
+        {
+            if (flow == null) throw new ArgumentNullException(nameof(flow));
+            connection.ConnectFlows.RequireApi("Saving a Connect flow", ConnectFlowsClient.FlowsPage(service?.ToString() ?? flow.Flow?.ServiceName ?? "(service)") + " > (flow) > SAVE");
+            var current = await flow.ResolveAsync(connection, service, host.CancellationToken);
+            if (!host.ShouldProcess($"Connect flow '{current.Name}' (version {current.Version}) in service '{current.ServiceName}'", "Save")) return;
+            var saved = await connection.ConnectFlows.SaveAsync(current.ServiceId, current.Id, host.CancellationToken);
+            foreach (var finding in saved.Findings ?? Enumerable.Empty<string>()) host.WriteWarning($"{saved.Name}: {finding}");
+            host.WriteVerbose($"Saved version {saved.Version} of '{saved.Name}' with {saved.Findings?.Count ?? 0} finding(s).");
+            host.WriteObject(saved);
+        }
+
+        /// <summary>Make Live with the triggering asset (name or id, for channel flows) and an optional comment.</summary>
+        public static async Task PublishAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectFlowIdentity flow, ConnectServiceIdentity service,
+            string asset, string comment)
+        {
+            if (flow == null) throw new ArgumentNullException(nameof(flow));
+            connection.ConnectFlows.RequireApi("Making a Connect flow live", ConnectFlowsClient.FlowsPage(service?.ToString() ?? flow.Flow?.ServiceName ?? "(service)") + " > (flow) > MAKE LIVE");
+            var token = host.CancellationToken;
+            var current = await flow.ResolveAsync(connection, service, token);
+            ConnectAsset trigger = null;
+            if (!string.IsNullOrWhiteSpace(asset)) trigger = await ConnectAssetCommands.FindAsync(connection, asset, token);
+            var action = trigger == null ? "Make Live" : $"Make Live, triggered by {trigger.Type.ToLowerInvariant()} '{trigger.Name}'";
+            if (!host.ShouldProcess($"Connect flow '{current.Name}' (version {current.Version}) in service '{current.ServiceName}'", action)) return;
+            var published = await connection.ConnectFlows.PublishAsync(current.ServiceId, current.Id, trigger?.Id, comment, token);
+            host.WriteVerbose(published.Status == ConnectFlow.PublishingStatus
+                ? $"Version {published.Version} of '{published.Name}' is Publishing until {published.PublishingUntil:u}."
+                : $"Version {published.Version} of '{published.Name}' is {published.Status}.");
+            host.WriteObject(published);
+        }
+
+        /// <summary>
+        /// Waits until the flow's latest version is Live, with progress, polling every <paramref name="pollInterval"/>;
+        /// Ctrl+C cancels the host's token and ends the wait. <paramref name="delay"/> is the test hook for the pause between polls.
+        /// </summary>
+        public static async Task WaitAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectFlowIdentity flow, ConnectServiceIdentity service,
+            TimeSpan timeout, TimeSpan pollInterval, Func<TimeSpan, CancellationToken, Task> delay = null)
+        {
+            if (flow == null) throw new ArgumentNullException(nameof(flow));
+            if (timeout <= TimeSpan.Zero) throw new ArgumentException($"The timeout {timeout} is not positive.", nameof(timeout));
+            if (pollInterval <= TimeSpan.Zero) throw new ArgumentException($"The poll interval {pollInterval} is not positive.", nameof(pollInterval));
+            connection.ConnectFlows.RequireApi("Waiting for a Connect flow", ConnectFlowsClient.FlowsPage(service?.ToString() ?? flow.Flow?.ServiceName ?? "(service)"));
+            delay = delay ?? ((d, ct) => Task.Delay(d, ct));
+            var token = host.CancellationToken;
+            var activity = $"Waiting for Connect flow '{flow}' to be Live";
+            var waited = TimeSpan.Zero;
+            try
+            {
+                while (true)
+                {
+                    var current = await flow.ResolveAsync(connection, service, token);
+                    if (current.Status == ConnectFlow.LiveStatus)
+                    {
+                        host.WriteVerbose($"Version {current.Version} of '{current.Name}' is Live.");
+                        host.WriteObject(current);
+                        return;
+                    }
+                    if (current.Status != ConnectFlow.PublishingStatus)
+                        throw new InvalidOperationException(
+                            $"Flow '{current.Name}' will not become Live by waiting: version {current.Version} is {current.Status}" +
+                            (current.LiveVersion.HasValue ? $" (version {current.LiveVersion} is Live)" : "") + ". Save it and Make Live first (Publish-ConnectFlow).");
+                    if (waited >= timeout)
+                        throw new TimeoutException($"Flow '{current.Name}' was still Publishing after {timeout.TotalSeconds:0} s (until {current.PublishingUntil:u}, sandbox time).");
+
+                    var version = current.Versions?.FirstOrDefault(v => v.Number == current.Version);
+                    var progress = new ProgressUpdate(1, activity, $"Publishing version {current.Version}; Live at {current.PublishingUntil:u}");
+                    if (version?.PublishedTime != null && version.LiveTime != null && current.PublishingUntil.HasValue)
+                    {
+                        var total = (version.LiveTime.Value - version.PublishedTime.Value).TotalSeconds;
+                        if (total > 0) progress.PercentComplete = (int)Math.Max(0, Math.Min(99, 100 * waited.TotalSeconds / total));
+                    }
+                    host.WriteProgress(progress);
+                    await delay(pollInterval, token);
+                    waited += pollInterval;
+                }
+            }
+            finally
+            {
+                host.WriteProgress(new ProgressUpdate(1, activity, "Done") { Completed = true });
+            }
+        }
+
+        public static async Task RemoveAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectFlowIdentity flow, ConnectServiceIdentity service)
+        {
+            if (flow == null) throw new ArgumentNullException(nameof(flow));
+            connection.ConnectFlows.RequireApi("Deleting a Connect flow", ConnectFlowsClient.FlowsPage(service?.ToString() ?? flow.Flow?.ServiceName ?? "(service)") + " > (flow) > Delete");
+            var current = await flow.ResolveAsync(connection, service, host.CancellationToken);
+            if (!host.ShouldProcess($"Connect flow '{current.Name}' (id {current.Id}) in service '{current.ServiceName}'", "Remove")) return;
+            await connection.ConnectFlows.DeleteAsync(current.ServiceId, current.Id, host.CancellationToken);
+            host.WriteVerbose($"Removed Connect flow '{current.Name}' (id {current.Id}).");
+        }
+    }
+
+    /// <summary>What Get-/Set-ConnectRule do: a service's RULES tab.</summary>
+    public static class ConnectRuleCommands
+    {
+        public const string Noun = "ConnectRule";
+
+        public static async Task GetAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service)
+        {
+            if (service == null) throw new ArgumentNullException(nameof(service));
+            connection.ConnectFlows.RequireApi("Listing Connect rules", ConnectFlowsClient.RulesPage(service.ToString()));
+            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            foreach (var rule in await connection.ConnectFlows.ListRulesAsync(resolved.Id, host.CancellationToken)) host.WriteObject(rule);
+        }
+
+        /// <summary>Makes <paramref name="asset"/> (name or id) trigger the flow; the asset's previous rule is replaced.</summary>
+        public static async Task SetAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service, ConnectFlowIdentity flow, string asset)
+        {
+            if (flow == null) throw new ArgumentNullException(nameof(flow));
+            if (string.IsNullOrWhiteSpace(asset)) throw new ArgumentException("The asset (an app or number, by name or id) is empty.", nameof(asset));
+            connection.ConnectFlows.RequireApi("Setting a Connect rule", ConnectFlowsClient.RulesPage(service?.ToString() ?? flow.Flow?.ServiceName ?? "(service)"));
+            var token = host.CancellationToken;
+            var current = await flow.ResolveAsync(connection, service, token);
+            var trigger = await ConnectAssetCommands.FindAsync(connection, asset, token);
+            var target = $"Rule of {trigger.Type.ToLowerInvariant()} '{trigger.Name}' in service '{current.ServiceName}'";
+            if (!host.ShouldProcess(target, $"Trigger flow '{current.Name}'")) return;
+            var rule = await connection.ConnectFlows.SetRuleAsync(current.ServiceId, trigger.Id, current.Id, token);
+            host.WriteVerbose($"{trigger.Name} now triggers '{current.Name}'.");
+            host.WriteObject(rule);
+        }
+    }
+}

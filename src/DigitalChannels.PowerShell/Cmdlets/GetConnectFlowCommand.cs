@@ -1,0 +1,28 @@
+using System.Management.Automation;
+using DigitalChannels.Client.Connect;
+using DigitalChannels.Client.Connect.Flows;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Gets the flows of a service with their status (Working Draft, Publishing, Live) and versions.</summary>
+    [Cmdlet(VerbsCommon.Get, "ConnectFlow")]
+    [OutputType(typeof(ConnectFlow))]
+    public sealed class GetConnectFlowCommand : DigitalChannelsConnectedCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The service: an object from Get-ConnectService, its Service ID or its exact name.")]
+        [ValidateNotNull]
+        public ConnectServiceIdentity Service { get; set; }
+
+        [Parameter(Position = 1, HelpMessage = "The flow name, or a wildcard pattern. Omit it to get every flow of the service.")]
+        [SupportsWildcards]
+        public string Name { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var service = Service;
+            Run(ConnectFlowCommands.Noun, host => ConnectFlowCommands.GetAsync(host, connection, service, Name), service);
+        }
+    }
+}

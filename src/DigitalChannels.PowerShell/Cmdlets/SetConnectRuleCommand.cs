@@ -1,0 +1,32 @@
+using System.Management.Automation;
+using DigitalChannels.Client.Connect;
+using DigitalChannels.Client.Connect.Flows;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Makes an asset (app or number) trigger a flow; the asset's previous rule is replaced.</summary>
+    [Cmdlet(VerbsCommon.Set, "ConnectRule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(ConnectRule))]
+    public sealed class SetConnectRuleCommand : DigitalChannelsConnectedCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The flow: an object from Get-ConnectFlow, or its name or id with -Service.")]
+        [ValidateNotNull]
+        public ConnectFlowIdentity Flow { get; set; }
+
+        [Parameter(Mandatory = true, HelpMessage = "The app or number that should trigger the flow, by name or id.")]
+        [ValidateNotNullOrEmpty]
+        public string Asset { get; set; }
+
+        [Parameter(HelpMessage = "The service of a flow given by name or id.")]
+        public ConnectServiceIdentity Service { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var flow = Flow;
+            var service = Service;
+            Run(ConnectRuleCommands.Noun, host => ConnectRuleCommands.SetAsync(host, connection, service, flow, Asset), flow);
+        }
+    }
+}

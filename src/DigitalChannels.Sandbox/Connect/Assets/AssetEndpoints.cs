@@ -1,0 +1,166 @@
+using DigitalChannels.Client.Auth;
+using DigitalChannels.Sandbox.Connect.Flows;
+using DigitalChannels.Sandbox.Errors;
+using DigitalChannels.Sandbox.Http;
+using DigitalChannels.Sandbox.Identity;
+using DigitalChannels.Sandbox.Storage;
+
+namespace DigitalChannels.Sandbox.Connect.Assets;
+
+/// <summary>An asset and the flow it triggers (from the RULES of its service), if any.</summary>
+public sealed record AssetResource(string Id, string Type, string Channel, string Name, bool ReadOnly, string? FlowId, string? FlowName,
+    string? ServiceId, string CreatedTime);
+
+/// <summary>The result of an inbound message: which flow and which of its versions handled it.</summary>
+public sealed record InboundResult(string FlowId, string FlowName, string ServiceId, int Version, string ReceivedTime);
+
+/// <summary>
+/// Assets > Numbers and Apps (lab 12.2 §3). Numbers are Cisco's, seeded for every tenant and read-only; apps are the
+/// triggers of every other channel. Plus the sandbox tool that plays a customer's message arriving on an asset (or a
+/// Webex CC Task event), to show which live flow version handles it (lab rule 55).
+/// </summary>
+public static class AssetEndpoints
+{
+    public const string GroupPath = "/connect/v1/organization/{orgId}/assets";
+    public const string InboundPath = "/sandbox/v1/organization/{orgId}/connect/inbound";
+    public const int MaximumNameLength = 100;
+
+    public static void MapAssetEndpoints(this IEndpointRouteBuilder app)
+    {
+        var assets = app.MapGroup(GroupPath).RequireSandboxToken().WithErrorBodyStyle(ErrorBodyStyle.Problem);
+        assets.MapGet("", List).RequireScope(Scopes.ConnectConfigRead).RequirePermission(ConnectPermissions.ReadConfiguration);
+        assets.MapPost("/apps", CreateAppAsync).RequireScope(Scopes.ConnectConfigWrite).RequirePermission(ConnectPermissions.ChangeConfiguration);
+        assets.MapDelete("/{assetId}", Delete).RequireScope(Scopes.ConnectConfigWrite).RequirePermission(ConnectPermissions.DeleteAssets);
+
+        app.MapPost(InboundPath, DeliverAsync).RequireSandboxToken().WithErrorBodyStyle(ErrorBodyStyle.Problem)
+            .RequireScope(Scopes.SandboxAdmin).RequirePermission(ConnectPermissions.ManageSandbox);
+    }
+
+    private static IResult List(HttpContext context, SandboxDatabase database)
+    {
+        var caller = Caller.Of(context);
+        var type = Optional(context, "type", [ConnectAsset.NumberType, ConnectAsset.AppType]);
+        var channel = Optional(context, "channel", FlowKinds.Channels);
+        return SandboxJson.Ok(new { data = database.Read(session =>
+            new AssetRepository(session).List(caller.OrganizationId, type, channel).Select(asset => ToResource(session, asset)).ToList()) });
+    }
+
+    private static async Task<IResult> CreateAppAsync(HttpContext context, SandboxDatabase database, TimeProvider time)
+    {
+        var caller = Caller.Of(context);
+        var body = await JsonBody.ReadObjectAsync(context.Request);
+        var name = body.RequiredString("name").Trim();
+        if (name.Length is 0 or > MaximumNameLength || name.Any(char.IsControl))
+            throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field 'name' must have 1 to {MaximumNameLength} characters and no control characters (got '{name}').").ToException();
+        var channelText = body.RequiredString("channel");
+        var channel = FlowKinds.Channels.FirstOrDefault(c => string.Equals(c, channelText.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field 'channel' is '{channelText}'; use one of {string.Join(", ", FlowKinds.Channels.Where(c => c != "Sms"))}.").ToException();
+        if (channel == "Sms")
+            throw ApiError.BadRequest(ErrorKeys.InvalidField,
+                "SMS has no apps: SMS numbers are provided by Cisco and listed under Assets > Numbers (lab 12.2 §3).").ToException();
+
+        var asset = new ConnectAsset(Guid.NewGuid().ToString("D"), caller.OrganizationId, ConnectAsset.AppType, channel, name, Timestamps.Format(time.GetUtcNow()));
+        database.Write(session =>
+        {
+            var assets = new AssetRepository(session);
+            if (assets.FindByName(caller.OrganizationId, ConnectAsset.AppType, name) is { } existing)
+                throw ApiError.Conflict(ErrorKeys.AssetDuplicateName,
+                    $"An app named '{existing.Name}' already exists (id {existing.Id}, {existing.Channel}); app names are unique regardless of case.").ToException();
+            assets.Insert(asset);
+        });
+        context.Response.Headers.Location = $"/connect/v1/organization/{caller.OrganizationId}/assets/{asset.Id}";
+        return SandboxJson.Ok(new AssetResource(asset.Id, asset.Type, asset.Channel, asset.Name, false, null, null, null, asset.CreatedTime), StatusCodes.Status201Created);
+    }
+
+    private static IResult Delete(HttpContext context, SandboxDatabase database, string assetId)
+    {
+        var caller = Caller.Of(context);
+        database.Write(session =>
+        {
+            var assets = new AssetRepository(session);
+            var asset = FindOrThrow(assets, caller.OrganizationId, assetId);
+            if (asset.Type == ConnectAsset.NumberType)
+                throw ApiError.Conflict(ErrorKeys.AssetReadOnly,
+                    $"The number '{asset.Name}' (id {asset.Id}) is provided by Cisco and read-only; it cannot be deleted.").ToException();
+            if (new RuleRepository(session).FindByAsset(caller.OrganizationId, asset.Id) is { } rule)
+            {
+                var flow = new FlowRepository(session).FindAnywhere(caller.OrganizationId, rule.FlowId);
+                throw ApiError.Conflict(ErrorKeys.AssetInUse,
+                    $"The app '{asset.Name}' (id {asset.Id}) triggers flow '{flow?.Name}' (id {rule.FlowId}); remove that rule (service RULES tab) before deleting the app.").ToException();
+            }
+            assets.Delete(caller.OrganizationId, asset.Id);
+        });
+        return Results.NoContent();
+    }
+
+    /// <summary>
+    /// A customer's message on an asset, or a Webex CC Task event ("TaskRouted", …) for the channel-agnostic flows. It goes to
+    /// the triggered flow's live version; while the first version is still Publishing there is none and the message is rejected.
+    /// </summary>
+    private static async Task<IResult> DeliverAsync(HttpContext context, SandboxDatabase database, TimeProvider time)
+    {
+        var caller = Caller.Of(context);
+        var body = await JsonBody.ReadObjectAsync(context.Request);
+        var assetId = body.OptionalString("assetId")?.Trim();
+        var eventName = body.OptionalString("event")?.Trim();
+        if ((assetId is null) == (eventName is null))
+            throw ApiError.BadRequest(ErrorKeys.InvalidField, "Give exactly one of 'assetId' (a message on an asset) and 'event' (a Webex CC Task event).").ToException();
+        var now = time.GetUtcNow();
+
+        return SandboxJson.Ok(database.Read(session =>
+        {
+            var flows = new FlowRepository(session);
+            ConnectFlow flow;
+            if (assetId is not null)
+            {
+                var asset = FindOrThrow(new AssetRepository(session), caller.OrganizationId, assetId);
+                var rule = new RuleRepository(session).FindByAsset(caller.OrganizationId, asset.Id)
+                    ?? throw ApiError.NotFound(ErrorKeys.AssetNoFlow,
+                        $"The message was rejected: no rule makes the {asset.Type.ToLowerInvariant()} '{asset.Name}' (id {asset.Id}) trigger a flow.").ToException();
+                flow = flows.FindAnywhere(caller.OrganizationId, rule.FlowId)!;
+            }
+            else
+            {
+                var kind = FlowKinds.ChannelAgnostic.FirstOrDefault(k => string.Equals(k, eventName, StringComparison.OrdinalIgnoreCase))
+                    ?? throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field 'event' is '{eventName}'; use one of {string.Join(", ", FlowKinds.ChannelAgnostic)}.").ToException();
+                flow = flows.FindAgnostic(caller.OrganizationId, kind)
+                    ?? throw ApiError.NotFound(ErrorKeys.AssetNoFlow, $"The event was rejected: the tenant has no {FlowKinds.DisplayName(kind)} flow.").ToException();
+            }
+
+            var versions = flows.Versions(flow.Id);
+            var live = FlowLifecycle.LiveVersion(versions, now);
+            if (live is null)
+            {
+                var latest = versions.MaxBy(v => v.Number)!;
+                var state = latest.LiveTime is null
+                    ? $"version {latest.Number} is a Working Draft that was never made live"
+                    : $"version {latest.Number} is Publishing until {latest.LiveTime}";
+                throw ApiError.Conflict(ErrorKeys.FlowNotLive,
+                    $"The message was rejected: flow '{flow.Name}' (id {flow.Id}) has no live version yet ({state}).").ToException();
+            }
+            return new InboundResult(flow.Id, flow.Name, flow.ServiceId, live.Number, Timestamps.Format(now));
+        }));
+    }
+
+    private static ConnectAsset FindOrThrow(AssetRepository assets, string organizationId, string assetId)
+    {
+        var normalized = Guid.TryParse(assetId, out var guid) ? guid.ToString("D") : null;
+        return (normalized is null ? null : assets.Find(organizationId, normalized))
+            ?? throw ApiError.NotFound(ErrorKeys.AssetNotFound, $"No asset with id '{assetId}' exists in organization '{organizationId}'.").ToException();
+    }
+
+    private static AssetResource ToResource(DbSession session, ConnectAsset asset)
+    {
+        var rule = new RuleRepository(session).FindByAsset(asset.OrganizationId, asset.Id);
+        var flow = rule is null ? null : new FlowRepository(session).FindAnywhere(asset.OrganizationId, rule.FlowId);
+        return new AssetResource(asset.Id, asset.Type, asset.Channel, asset.Name, asset.Type == ConnectAsset.NumberType, flow?.Id, flow?.Name, flow?.ServiceId, asset.CreatedTime);
+    }
+
+    private static string? Optional(HttpContext context, string parameter, IReadOnlyList<string> allowed)
+    {
+        if (!context.Request.Query.TryGetValue(parameter, out var values) || string.IsNullOrEmpty(values.ToString())) return null;
+        var text = values.ToString();
+        return allowed.FirstOrDefault(a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase))
+            ?? throw ApiError.BadRequest(ErrorKeys.InvalidParameter, $"The query parameter '{parameter}' is '{text}'; use one of {string.Join(", ", allowed)}.").ToException();
+    }
+}

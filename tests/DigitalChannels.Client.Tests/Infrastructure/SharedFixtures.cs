@@ -1,0 +1,28 @@
+namespace DigitalChannels.Client.Tests.Infrastructure;
+
+/// <summary>
+/// The lab fixtures in <c>../shared</c> beside the repository (Cisco's published flow exports). Tests that need them fail
+/// with a message that says where they were looked for, never silently.
+/// </summary>
+public static class SharedFixtures
+{
+    public static string WorkflowsFolder
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+            {
+                if (!File.Exists(Path.Combine(directory.FullName, "DigitalChannels.sln"))) continue;
+                var folder = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "fixtures", "workflows"));
+                Assert.True(Directory.Exists(folder), $"The lab fixtures are absent: expected Cisco's flow exports in {folder} (../shared beside the repository).");
+                return folder;
+            }
+            throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} contains DigitalChannels.sln.");
+        }
+    }
+
+    public static string Workflow(params string[] parts) => Path.Combine(new[] { WorkflowsFolder }.Concat(parts).ToArray());
+
+    public static IReadOnlyList<string> AllWorkflowFiles() =>
+        Directory.EnumerateFiles(WorkflowsFolder, "*", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal).ToList();
+}
