@@ -52,6 +52,7 @@ namespace DigitalChannels.Client
             Pipeline = pipeline;
             ConnectedOn = DateTimeOffset.UtcNow;
             ConnectServices = new ConnectServicesClient(this);
+            Engage = new Engage.EngageClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -76,6 +77,9 @@ namespace DigitalChannels.Client
         public WebexHttpPipeline Pipeline { get; }
 
         public ConnectServicesClient ConnectServices { get; }
+
+        /// <summary>Engage administration: attachments, templates, blocklist, working hours, transcripts.</summary>
+        public Engage.EngageClient Engage { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)
