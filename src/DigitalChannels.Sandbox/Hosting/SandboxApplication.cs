@@ -1,5 +1,6 @@
 using DigitalChannels.Sandbox.Administration;
 using DigitalChannels.Sandbox.Connect;
+using DigitalChannels.Sandbox.Engage;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Identity;
@@ -51,6 +52,7 @@ public static class SandboxApplication
         app.MapApplicationEndpoints();
         app.MapClockEndpoints();
         app.MapOutboxEndpoints();
+        app.MapEngageEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
         return app;

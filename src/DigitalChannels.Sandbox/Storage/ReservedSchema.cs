@@ -6,5 +6,4 @@ public static class ReservedSchema
     public static readonly SchemaMigration ConnectFlows = new(5, "connect flows (reserved)", "SELECT 1;");
     public static readonly SchemaMigration ConnectTeammatesAndIntegrations = new(6, "connect teammates and integrations (reserved)", "SELECT 1;");
     public static readonly SchemaMigration ContactCenter = new(7, "contact center (reserved)", "SELECT 1;");
-    public static readonly SchemaMigration DigitalChannelsAndEngage = new(8, "digital channels and engage (reserved)", "SELECT 1;");
 }

@@ -1,4 +1,5 @@
 using DigitalChannels.Sandbox.Connect;
+using DigitalChannels.Sandbox.Engage;
 using DigitalChannels.Sandbox.Identity;
 using DigitalChannels.Sandbox.Mail;
 using DigitalChannels.Sandbox.Tenancy;
@@ -22,6 +23,6 @@ public static class SchemaCatalog
         ReservedSchema.ConnectFlows,                    // 5: flows, versions, rules, assets
         ReservedSchema.ConnectTeammatesAndIntegrations, // 6: teammates, invitations, decrypt logs, groups/teams, integrations
         ReservedSchema.ContactCenter,                   // 7: Contact Center configuration, people and licences, Control Hub settings
-        ReservedSchema.DigitalChannelsAndEngage,        // 8: provisioning, Engage
+        EngageSchema.Settings,                          // 8: Engage settings, templates, blocklist, working hours, conversations
     ];
 }
