@@ -36,6 +36,21 @@
         'Get-ConnectService'
         'Set-ConnectService'
         'Remove-ConnectService'
+        'Get-EngageAttachmentSetting'
+        'Set-EngageAttachmentSetting'
+        'Test-EngageAttachment'
+        'Get-EngageTemplate'
+        'New-EngageTemplate'
+        'Set-EngageTemplate'
+        'Remove-EngageTemplate'
+        'Get-EngageBlockedWord'
+        'Add-EngageBlockedWord'
+        'Remove-EngageBlockedWord'
+        'Get-EngageWorkingHours'
+        'New-EngageWorkingHours'
+        'Set-EngageWorkingHours'
+        'Remove-EngageWorkingHours'
+        'Get-EngageTranscript'
     )
 
     FunctionsToExport = @()

@@ -42,7 +42,10 @@ public class CmdletConventionTests
         {
             "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectService", "Get-DigitalChannelsConnection",
             "New-ConnectService", "Remove-ConnectService", "Set-ConnectService",
-        }, names);
+            "Add-EngageBlockedWord", "Get-EngageAttachmentSetting", "Get-EngageBlockedWord", "Get-EngageTemplate", "Get-EngageTranscript",
+            "Get-EngageWorkingHours", "New-EngageTemplate", "New-EngageWorkingHours", "Remove-EngageBlockedWord", "Remove-EngageTemplate",
+            "Remove-EngageWorkingHours", "Set-EngageAttachmentSetting", "Set-EngageTemplate", "Set-EngageWorkingHours", "Test-EngageAttachment",
+        }.OrderBy(n => n, StringComparer.Ordinal).ToArray(), names);
     }
 
     [Fact]

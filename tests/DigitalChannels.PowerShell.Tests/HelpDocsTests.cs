@@ -24,8 +24,9 @@ public class HelpDocsTests
         return HelpPage.Load(path);
     }
 
+    /// <summary>A connected cmdlet's error ids start with its own noun (ConnectService, EngageTemplate, …).</summary>
     private static string ErrorNoun(CmdletFacts cmdlet) =>
-        cmdlet.IsConnected ? ConnectServiceCommands.Noun : ConnectionCommands.Noun;
+        cmdlet.IsConnected ? cmdlet.Noun : ConnectionCommands.Noun;
 
     /// <summary>Every error id CommandErrors can give for a noun, found by feeding it each kind of failure.</summary>
     internal static HashSet<string> ErrorIds(string noun)

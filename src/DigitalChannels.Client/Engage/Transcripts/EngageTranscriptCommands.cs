@@ -15,6 +15,32 @@ namespace DigitalChannels.Client.Engage.Transcripts
         Json,
     }
 
+    /// <summary>A transcript saved to a file: what Get-EngageTranscript -OutFile writes.</summary>
+    public sealed class EngageTranscriptFile
+    {
+        public EngageTranscriptFile(string conversationId, string path, EngageTranscriptFormat format, long sizeBytes, int messageCount)
+        {
+            ConversationId = conversationId;
+            Path = path;
+            Format = format;
+            SizeBytes = sizeBytes;
+            MessageCount = messageCount;
+        }
+
+        public string ConversationId { get; }
+
+        /// <summary>The full path of the file written.</summary>
+        public string Path { get; }
+
+        /// <summary>Text or Json.</summary>
+        public EngageTranscriptFormat Format { get; }
+
+        public long SizeBytes { get; }
+        public int MessageCount { get; }
+
+        public override string ToString() => Path;
+    }
+
     /// <summary>What Get-EngageTranscript does.</summary>
     public static class EngageTranscriptCommands
     {
@@ -40,7 +66,9 @@ namespace DigitalChannels.Client.Engage.Transcripts
             var asJson = format == EngageTranscriptFormat.Json ||
                 (format == EngageTranscriptFormat.Auto && string.Equals(Path.GetExtension(target), ".json", StringComparison.OrdinalIgnoreCase));
             if (!host.ShouldProcess(target, $"Save the transcript of conversation {transcript.ConversationId} as {(asJson ? "JSON" : "text")}")) return;
-            host.WriteObject(Save(target, asJson ? transcript.ToJson() : transcript.ToText(), force));
+            var file = Save(target, asJson ? transcript.ToJson() : transcript.ToText(), force);
+            host.WriteObject(new EngageTranscriptFile(transcript.ConversationId, file.FullName, asJson ? EngageTranscriptFormat.Json : EngageTranscriptFormat.Text,
+                file.Length, transcript.Messages.Count));
             host.WriteVerbose($"Saved the transcript of conversation {transcript.ConversationId} ({transcript.Messages.Count} messages) to '{target}'.");
         }
 
