@@ -56,7 +56,8 @@ namespace DigitalChannels.Client.Engage
         {
             var environment = _connection.Environment;
             if (!environment.IsSandbox) throw new NoPublicApiException(operation, portalPage);
-            var root = new Uri(environment.SandboxBaseUri + "/engage/v1/organization/" + Uri.EscapeDataString(OrganizationId) + "/");
+            // ContactCenterBaseUri is the sandbox's root, ending in "/".
+            var root = new Uri(environment.ContactCenterBaseUri, "engage/v1/organization/" + Uri.EscapeDataString(OrganizationId) + "/");
             return new Uri(root, relative);
         }
 
@@ -65,7 +66,7 @@ namespace DigitalChannels.Client.Engage
         {
             var environment = _connection.Environment;
             if (!environment.IsSandbox) throw new NoPublicApiException(operation, portalPage);
-            return new Uri(new Uri(environment.SandboxBaseUri + "/sandbox/v1/organization/" + Uri.EscapeDataString(OrganizationId) + "/"), relative);
+            return new Uri(new Uri(environment.ContactCenterBaseUri, "sandbox/v1/organization/" + Uri.EscapeDataString(OrganizationId) + "/"), relative);
         }
     }
 

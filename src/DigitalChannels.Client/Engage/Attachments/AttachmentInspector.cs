@@ -82,6 +82,7 @@ namespace DigitalChannels.Client.Engage.Attachments
 
         private static readonly Regex PdfImageXObject = new Regex(@"/Subtype\s*/Image(?![A-Za-z0-9#])", RegexOptions.CultureInvariant);
         private static readonly Regex PdfInlineImage = new Regex(@"(?<![A-Za-z0-9])BI\s*/[A-Za-z]+[\s\S]{0,4096}?[\s]ID[\s]", RegexOptions.CultureInvariant);
+        private static readonly Regex FlateOnly = new Regex(@"/Filter\s*(/FlateDecode(?![A-Za-z])|\[\s*/FlateDecode\s*\])", RegexOptions.CultureInvariant);
         private static readonly Regex PdfEncrypt = new Regex(@"/Encrypt\s*(\d+\s+\d+\s+R|<<)", RegexOptions.CultureInvariant);
         private static readonly Regex RtfPicture = new Regex(@"\\(pict|shppict|nonshppict)(?![a-z])", RegexOptions.CultureInvariant);
         private static readonly Regex HtmlImage = new Regex(@"<\s*(img|svg|picture)\b|data:image/|<\s*input\b[^>]*type\s*=\s*[""']?image", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
@@ -185,13 +186,16 @@ namespace DigitalChannels.Client.Engage.Attachments
                 if (start < raw.Length && raw[start] == '\r') start++;
                 if (start < raw.Length && raw[start] == '\n') start++;
                 else if (start == position) continue; // "stream" must end its line
-                var dictionaryStart = raw.LastIndexOf("<<", keyword, Math.Min(keyword, 4096), StringComparison.Ordinal);
+                // The stream's dictionary: from its object's "obj" keyword (or the nearest "<<") to "stream".
+                var window = Math.Min(keyword, 4096);
+                var dictionaryStart = raw.LastIndexOf("obj", keyword, window, StringComparison.Ordinal);
+                if (dictionaryStart < 0) dictionaryStart = raw.LastIndexOf("<<", keyword, window, StringComparison.Ordinal);
                 if (dictionaryStart < 0) continue;
                 var dictionary = raw.Substring(dictionaryStart, keyword - dictionaryStart);
                 var end = raw.IndexOf("endstream", start, StringComparison.Ordinal);
                 if (end < 0) yield break;
                 position = end + 9;
-                if (!Regex.IsMatch(dictionary, @"/Filter\s*(\[\s*)?/FlateDecode\s*\]?(?!\s*/[A-Z])")) continue;
+                if (!FlateOnly.IsMatch(dictionary)) continue; // other filters (DCT, LZW, chains) are not decoded
                 yield return new ArraySegment<byte>(content, start, end - start);
             }
         }
