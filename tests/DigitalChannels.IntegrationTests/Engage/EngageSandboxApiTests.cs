@@ -88,6 +88,18 @@ public sealed class EngageSandboxApiTests : IDisposable
         await SandboxApi.ExpectProblemAsync(second, HttpStatusCode.Conflict, "blocked_word.duplicate", $"The word '{word}' is already on the blocklist", $"'{word.ToLowerInvariant()}'");
     }
 
+    [Fact]
+    public async Task Words_with_spaces_and_slashes_are_addressed_by_themselves_in_the_path()
+    {
+        var word = "and/or " + Guid.NewGuid().ToString("N")[..6];
+        using var added = await SendAsync(HttpMethod.Post, "blocklist", new { word });
+        await SandboxApi.ExpectJsonAsync(added, HttpStatusCode.Created);
+        using var removed = await SendAsync(HttpMethod.Delete, "blocklist/" + Uri.EscapeDataString(word.ToUpperInvariant()));
+        await SandboxApi.ExpectJsonAsync(removed, HttpStatusCode.NoContent);
+        using var again = await SendAsync(HttpMethod.Delete, "blocklist/" + Uri.EscapeDataString(word));
+        await SandboxApi.ExpectProblemAsync(again, HttpStatusCode.NotFound, "blocked_word.not_found", $"The word '{word}' is not on the blocklist");
+    }
+
     [Theory]
     [InlineData("{\"name\":\"T\",\"channels\":[\"chat\",\"fax\"],\"text\":\"x\"}", "The field 'channels' has 'fax', which is not an Engage channel")]
     [InlineData("{\"name\":\"T\",\"channels\":[],\"text\":\"x\"}", "The field 'channels' must list at least one channel")]

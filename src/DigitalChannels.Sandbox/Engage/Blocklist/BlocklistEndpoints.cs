@@ -89,6 +89,8 @@ public static class BlocklistEndpoints
     private static IResult Remove(HttpContext context, SandboxDatabase database, string word)
     {
         var caller = Caller.Of(context);
+        // Routing decodes every escape in a path segment but %2F (so that it cannot split the path); a word may hold a slash.
+        word = word.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
         database.Write(session =>
         {
             var repository = new BlockedWordRepository(session);
