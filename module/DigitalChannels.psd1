@@ -85,6 +85,21 @@
         'Get-ConnectAsset'
         'New-ConnectApp'
         'Remove-ConnectApp'
+        'Get-EngageAttachmentSetting'
+        'Set-EngageAttachmentSetting'
+        'Test-EngageAttachment'
+        'Get-EngageTemplate'
+        'New-EngageTemplate'
+        'Set-EngageTemplate'
+        'Remove-EngageTemplate'
+        'Get-EngageBlockedWord'
+        'Add-EngageBlockedWord'
+        'Remove-EngageBlockedWord'
+        'Get-EngageWorkingHours'
+        'New-EngageWorkingHours'
+        'Set-EngageWorkingHours'
+        'Remove-EngageWorkingHours'
+        'Get-EngageTranscript'
     )
 
     FunctionsToExport = @()

@@ -61,6 +61,7 @@ namespace DigitalChannels.Client
             ConnectFlows = new Connect.Flows.ConnectFlowsClient(this);
             ConnectAssets = new Connect.Assets.ConnectAssetsClient(this);
             ConnectIntegrations = new Connect.Integrations.ConnectIntegrationsClient(this);
+            Engage = new Engage.EngageClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -107,6 +108,8 @@ namespace DigitalChannels.Client
 
         /// <summary>Connect's pre-built integrations and their node authorizations.</summary>
         public Connect.Integrations.ConnectIntegrationsClient ConnectIntegrations { get; }
+        /// <summary>Engage administration: attachments, templates, blocklist, working hours, transcripts.</summary>
+        public Engage.EngageClient Engage { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)

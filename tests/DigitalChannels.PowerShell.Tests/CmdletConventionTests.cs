@@ -40,19 +40,23 @@ public class CmdletConventionTests
         var names = CmdletCatalog.All.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[]
         {
-            "Add-ConnectNodeAuthorization", "Complete-ConnectTeammateInvitation", "Connect-DigitalChannels",
-            "Disconnect-DigitalChannels", "Get-ConnectAsset", "Get-ConnectFlow", "Get-ConnectGroup", "Get-ConnectIntegration",
-            "Get-ConnectRule", "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate", "Get-DigitalChannelsConnection",
-            "Get-DigitalChannelsSandboxMail", "Get-WxccDesktopProfile", "Get-WxccMultimediaProfile", "Get-WxccRonaTimeout",
-            "Get-WxccSite", "Get-WxccTeam", "Get-WxccUser", "Grant-ConnectDecryptLogs", "Import-ConnectFlow", "New-ConnectApp",
-            "New-ConnectFlow", "New-ConnectGroup", "New-ConnectService", "New-ConnectTeam", "New-ConnectTeammate",
-            "New-WxccDesktopProfile", "New-WxccMultimediaProfile", "New-WxccSite", "New-WxccTeam", "Publish-ConnectFlow",
-            "Remove-ConnectApp", "Remove-ConnectFlow", "Remove-ConnectGroup", "Remove-ConnectService", "Remove-ConnectTeam",
-            "Remove-ConnectTeammate", "Remove-WxccDesktopProfile", "Remove-WxccMultimediaProfile", "Remove-WxccSite",
+            "Add-ConnectNodeAuthorization", "Add-EngageBlockedWord", "Complete-ConnectTeammateInvitation",
+            "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectAsset", "Get-ConnectFlow", "Get-ConnectGroup",
+            "Get-ConnectIntegration", "Get-ConnectRule", "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate",
+            "Get-DigitalChannelsConnection", "Get-DigitalChannelsSandboxMail", "Get-EngageAttachmentSetting",
+            "Get-EngageBlockedWord", "Get-EngageTemplate", "Get-EngageTranscript", "Get-EngageWorkingHours",
+            "Get-WxccDesktopProfile", "Get-WxccMultimediaProfile", "Get-WxccRonaTimeout", "Get-WxccSite", "Get-WxccTeam",
+            "Get-WxccUser", "Grant-ConnectDecryptLogs", "Import-ConnectFlow", "New-ConnectApp", "New-ConnectFlow",
+            "New-ConnectGroup", "New-ConnectService", "New-ConnectTeam", "New-ConnectTeammate", "New-EngageTemplate",
+            "New-EngageWorkingHours", "New-WxccDesktopProfile", "New-WxccMultimediaProfile", "New-WxccSite", "New-WxccTeam",
+            "Publish-ConnectFlow", "Remove-ConnectApp", "Remove-ConnectFlow", "Remove-ConnectGroup", "Remove-ConnectService",
+            "Remove-ConnectTeam", "Remove-ConnectTeammate", "Remove-EngageBlockedWord", "Remove-EngageTemplate",
+            "Remove-EngageWorkingHours", "Remove-WxccDesktopProfile", "Remove-WxccMultimediaProfile", "Remove-WxccSite",
             "Remove-WxccTeam", "Revoke-ConnectDecryptLogs", "Save-ConnectFlow", "Set-ConnectRule", "Set-ConnectService",
-            "Set-ConnectTeammate", "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile", "Set-WxccRonaTimeout", "Set-WxccSite",
-            "Set-WxccTeam", "Set-WxccUser", "Sync-WxccUser", "Wait-ConnectFlow",
-        }, names);
+            "Set-ConnectTeammate", "Set-EngageAttachmentSetting", "Set-EngageTemplate", "Set-EngageWorkingHours",
+            "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile", "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam",
+            "Set-WxccUser", "Sync-WxccUser", "Test-EngageAttachment", "Wait-ConnectFlow",
+        }.OrderBy(n => n, StringComparer.Ordinal).ToArray(), names);
     }
 
     [Fact]

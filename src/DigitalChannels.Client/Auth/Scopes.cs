@@ -17,6 +17,14 @@ namespace DigitalChannels.Client.Auth
         public const string PeopleRead = "spark-admin:people_read";
         public const string PeopleWrite = "spark-admin:people_write";
 
+        /// <summary>
+        /// Engage administration (attachments, templates, blocklist, working hours) and reading transcripts. Engage has no
+        /// public API for these (platform facts §3.2), so, like the Connect ones, these scopes exist only in the sandbox;
+        /// they are separate from Connect's so that an app can be given Engage and not Connect, or the reverse.
+        /// </summary>
+        public const string EngageConfigRead = "engage:config_read";
+        public const string EngageConfigWrite = "engage:config_write";
+
         /// <summary>The sandbox's own management API (registering apps).</summary>
         public const string SandboxAdmin = "sandbox:admin";
 
@@ -24,6 +32,7 @@ namespace DigitalChannels.Client.Auth
         public static readonly IReadOnlyList<string> Default = new[]
         {
             ConnectConfigRead, ConnectConfigWrite, ContactCenterConfigRead, ContactCenterConfigWrite, PeopleRead, PeopleWrite,
+            EngageConfigRead, EngageConfigWrite,
         };
 
         /// <summary>Every scope the project knows.</summary>

@@ -67,6 +67,15 @@ public static class ErrorKeys
     public const string AssetNoFlow = "asset.no_flow";
     public const string IntegrationNotFound = "integration.not_found";
     public const string AuthorizationDuplicateName = "integration.duplicate_authorization";
+    public const string EngageChannelNotFound = "engage.channel_not_found";
+    public const string TemplateNotFound = "template.not_found";
+    public const string TemplateDuplicateName = "template.duplicate_name";
+    public const string BlockedWordNotFound = "blocked_word.not_found";
+    public const string BlockedWordDuplicate = "blocked_word.duplicate";
+    public const string WorkingHoursNotFound = "working_hours.not_found";
+    public const string WorkingHoursDuplicateName = "working_hours.duplicate_name";
+    public const string ConversationNotFound = "conversation.not_found";
+    public const string ConversationDuplicateId = "conversation.duplicate_id";
 
     public const string Internal = "internal.error";
 }

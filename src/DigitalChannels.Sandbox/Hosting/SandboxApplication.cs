@@ -6,6 +6,7 @@ using DigitalChannels.Sandbox.Connect.Teammates;
 using DigitalChannels.Sandbox.Connect.Assets;
 using DigitalChannels.Sandbox.Connect.Flows;
 using DigitalChannels.Sandbox.Connect.Integrations;
+using DigitalChannels.Sandbox.Engage;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Identity;
@@ -68,6 +69,7 @@ public static class SandboxApplication
         app.MapTeammateEndpoints();
         app.MapContainerEndpoints();
         app.MapInvitationEndpoints();
+        app.MapEngageEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
         return app;

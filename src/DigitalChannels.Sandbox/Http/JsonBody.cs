@@ -83,6 +83,9 @@ public sealed class JsonBody
         return items;
     }
 
+    /// <summary>The raw value of a field, for shapes the typed readers do not cover (arrays of objects); null when absent.</summary>
+    public JsonElement? Raw(string field) => root.TryGetProperty(field, out var value) ? value : null;
+
     private static ApiException WrongKind(string field, string expected, JsonElement actual) =>
         ApiError.BadRequest(ErrorKeys.InvalidField, $"The field '{field}' must be {expected}, not {Describe(actual)}.").ToException();
 

@@ -1,6 +1,7 @@
 using DigitalChannels.Sandbox.Connect;
 using DigitalChannels.Sandbox.Connect.Flows;
 using DigitalChannels.Sandbox.Connect.Teammates;
+using DigitalChannels.Sandbox.Engage;
 using DigitalChannels.Sandbox.Identity;
 using DigitalChannels.Sandbox.Mail;
 using DigitalChannels.Sandbox.Tenancy;
@@ -19,11 +20,9 @@ public static class SchemaCatalog
         IdentitySchema.ServiceApplicationsAndSigningKeys,
         ConnectSchema.Services,
         OutboxSchema.Outbox,
-        // Reserved slots, one per area under construction, so that parallel work never competes for a number.
-        // Each area fills its own slot's SQL (several tables may share one step).
         FlowsSchema.ConnectFlows,                       // 5: flows, versions, rules, assets, integrations
         TeammatesSchema.ConnectTeammates,               // 6: teammates, invitations, decrypt logs, groups/teams
         ContactCenter.ContactCenterSchema.ContactCenter, // 7: Contact Center configuration, people and licences, Control Hub settings
-        ReservedSchema.DigitalChannelsAndEngage,        // 8: provisioning, Engage
+        EngageSchema.Settings,                          // 8: Engage settings, templates, blocklist, working hours, conversations
     ];
 }

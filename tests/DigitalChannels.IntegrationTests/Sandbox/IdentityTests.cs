@@ -13,7 +13,8 @@ namespace DigitalChannels.IntegrationTests.Sandbox;
 public sealed class IdentityTests : IDisposable
 {
     private static readonly string[] AllScopes =
-        ["connect:config_read", "connect:config_write", "cjp:config_read", "cjp:config_write", "spark-admin:people_read", "spark-admin:people_write", "sandbox:admin"];
+        ["connect:config_read", "connect:config_write", "cjp:config_read", "cjp:config_write", "spark-admin:people_read", "spark-admin:people_write",
+         "engage:config_read", "engage:config_write", "sandbox:admin"];
 
     private readonly SandboxProcess sandbox;
     private readonly SandboxApi api;

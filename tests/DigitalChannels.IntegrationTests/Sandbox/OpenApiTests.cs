@@ -99,7 +99,7 @@ public sealed class OpenApiTests : IDisposable
             .GetProperty("flows").GetProperty("clientCredentials");
         Assert.Equal(sandbox.BaseUrl + "/v1/access_token", clientCredentials.GetProperty("tokenUrl").GetString());
         var scopes = clientCredentials.GetProperty("scopes").EnumerateObject().Select(p => p.Name).Order().ToArray();
-        Assert.Equal(new[] { "cjp:config_read", "cjp:config_write", "connect:config_read", "connect:config_write", "sandbox:admin", "spark-admin:people_read", "spark-admin:people_write" }, scopes);
+        Assert.Equal(new[] { "cjp:config_read", "cjp:config_write", "connect:config_read", "connect:config_write", "engage:config_read", "engage:config_write", "sandbox:admin", "spark-admin:people_read", "spark-admin:people_write" }, scopes);
     }
 
     [Fact]

@@ -1,0 +1,23 @@
+using System.Management.Automation;
+using DigitalChannels.Client.Engage.WorkingHours;
+using DigitalChannels.PowerShell.Base;
+
+namespace DigitalChannels.PowerShell.Cmdlets
+{
+    /// <summary>Deletes named Engage working hours.</summary>
+    [Cmdlet(VerbsCommon.Remove, "EngageWorkingHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class RemoveEngageWorkingHoursCommand : DigitalChannelsConnectedCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The working hours: an object from Get-EngageWorkingHours, its id or its exact name.")]
+        [ValidateNotNull]
+        public EngageWorkingHoursIdentity Identity { get; set; }
+
+        protected override void Execute()
+        {
+            var connection = CurrentConnection;
+            var identity = Identity;
+            Run(EngageWorkingHoursCommands.Noun, host => EngageWorkingHoursCommands.RemoveAsync(host, connection, identity), identity);
+        }
+    }
+}
