@@ -50,17 +50,17 @@ Describe 'Connect teammates and Decrypt Logs against the sandbox' {
         $joined.Name | Should -Be 'Ada Lovelace'
     }
 
-    It 'Grant-ConnectDecryptLogs by the Full Access teammate is refused with the Owner-only message' {
+    It 'Grant-DecryptLogs by the Full Access teammate is refused with the Owner-only message' {
         $script:Teammate = New-TeammateConnection -UserEmail $Email
         $err = $null
-        Grant-ConnectDecryptLogs $Email -Connection $Teammate -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
-        $err[0].FullyQualifiedErrorId | Should -Be 'ConnectDecryptLogsPermissionDenied,DigitalChannels.PowerShell.Cmdlets.GrantConnectDecryptLogsCommand'
+        Grant-DecryptLogs $Email -Connection $Teammate -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
+        $err[0].FullyQualifiedErrorId | Should -Be 'DecryptLogsPermissionDenied,DigitalChannels.PowerShell.Cmdlets.GrantDecryptLogsCommand'
         $err[0].ToString() | Should -BeLike "*The role 'FullAccess' may not grant or revoke Decrypt Logs (only the tenant Owner can)*"
         (Get-ConnectTeammate $Email -Connection $Owner).DecryptLogs | Should -BeFalse
     }
 
-    It 'Grant-ConnectDecryptLogs by the Owner grants it' {
-        $granted = Grant-ConnectDecryptLogs $Email -PassThru -Connection $Owner -Confirm:$false
+    It 'Grant-DecryptLogs by the Owner grants it' {
+        $granted = Grant-DecryptLogs $Email -PassThru -Connection $Owner -Confirm:$false
         $granted.DecryptLogs | Should -BeTrue
     }
 

@@ -11,7 +11,7 @@ namespace DigitalChannels.IntegrationTests.Client;
 
 /// <summary>
 /// Lab 12.4 through the command logic the cmdlets call → client → HTTP → sandbox: New-ConnectTeammate,
-/// Get-DigitalChannelsSandboxMail, Complete-ConnectTeammateInvitation and Grant-ConnectDecryptLogs.
+/// Get-DigitalChannelsSandboxMail, Complete-ConnectTeammateInvitation and Grant-DecryptLogs.
 /// </summary>
 [Collection(SharedSandboxCollection.Name)]
 public class TeammateCommandsOverHttpTests
@@ -80,7 +80,7 @@ public class TeammateCommandsOverHttpTests
         Assert.Equal("Active", Assert.IsType<ConnectTeammate>(Assert.Single(join.Objects)).Status);
         Assert.DoesNotContain(join.Verbose, line => line.Contains(TeammateApi.Password));
 
-        // The teammate signs in (an app acting as it) and tries Grant-ConnectDecryptLogs on itself: refused.
+        // The teammate signs in (an app acting as it) and tries Grant-DecryptLogs on itself: refused.
         using var api = new SandboxApi(_sandbox);
         var application = await api.CreateApplicationForTeammateAsync(email, "connect:config_read", "connect:config_write");
         using var teammate = await ConnectAsync(application.ClientId, application.ClientSecret);
@@ -88,12 +88,12 @@ public class TeammateCommandsOverHttpTests
         CommandRunner.Run(refused, ConnectTeammateCommands.DecryptLogsNoun,
             h => ConnectTeammateCommands.SetDecryptLogsAsync(h, teammate, new ConnectTeammateIdentity(email), grant: true, passThru: true));
         var error = Assert.Single(refused.Errors);
-        Assert.Equal("ConnectDecryptLogsPermissionDenied", error.ErrorId);
+        Assert.Equal("DecryptLogsPermissionDenied", error.ErrorId);
         Assert.Equal(CommandErrorCategory.PermissionDenied, error.Category);
         Assert.Contains("The role 'FullAccess' may not grant or revoke Decrypt Logs (only the tenant Owner can). Allowed roles: Owner.", error.Message);
         Assert.Empty(refused.Objects);
 
-        // The Owner grants it: Grant-ConnectDecryptLogs … -PassThru.
+        // The Owner grants it: Grant-DecryptLogs … -PassThru.
         var granted = new Host();
         CommandRunner.Run(granted, ConnectTeammateCommands.DecryptLogsNoun,
             h => ConnectTeammateCommands.SetDecryptLogsAsync(h, owner, new ConnectTeammateIdentity(email), grant: true, passThru: true));

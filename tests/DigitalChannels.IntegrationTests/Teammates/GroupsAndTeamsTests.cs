@@ -105,5 +105,49 @@ public sealed class GroupsAndTeamsTests : IDisposable
             await SandboxApi.ExpectProblemAsync(noGroup, HttpStatusCode.NotFound, "group.not_found");
     }
 
+    [Fact]
+    public async Task A_group_teammate_cannot_list_read_or_import_flows_of_a_tenant_level_service()
+    {
+        var owner = await api.OwnerTokenAsync();
+        var group = await api.CreateGroupAsync(owner, SandboxApi.UniqueName("Flow group"));
+        var email = TeammateApi.UniqueEmail("flow-group");
+        await api.JoinedTeammateAsync(owner, email, "FullAccess", groupId: group);
+        var inGroup = await api.TokenForTeammateAsync(email);
+        var payload = new string('e', 512);
+
+        var tenantServiceId = (await api.CreateServiceAsync(owner, SandboxApi.UniqueName("Tenant flows"))).GetProperty("id").GetString()!;
+        var flowsPath = $"{api.ServicesPath}/{tenantServiceId}/flows";
+        using var created = await api.SendAsync(HttpMethod.Post, flowsPath, owner, new { name = "Tenant chat", kind = "LiveChat" });
+        var tenantFlowId = (await SandboxApi.ExpectJsonAsync(created, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+        // The same calls succeed on the group's own service, so the refusals below are about the container, not the calls.
+        var groupServiceId = (await api.CreateServiceAsync(inGroup, SandboxApi.UniqueName("Group flows"))).GetProperty("id").GetString()!;
+        using (var own = await api.SendAsync(HttpMethod.Post, $"{api.ServicesPath}/{groupServiceId}/flows/import", inGroup,
+                   new { name = "Group chat", kind = "LiveChat", payload }))
+            await SandboxApi.ExpectJsonAsync(own, HttpStatusCode.Created);
+        Assert.Equal(["Group chat"], await api.ListNamesAsync($"{api.ServicesPath}/{groupServiceId}/flows", inGroup));
+
+        // Above the group: the tenant's service does not exist for the teammate, nor do its flows, and nothing is imported into it.
+        var attempts = new (HttpMethod Method, string Path, object? Body)[]
+        {
+            (HttpMethod.Get, flowsPath, null),
+            (HttpMethod.Get, $"{flowsPath}/{tenantFlowId}", null),
+            (HttpMethod.Post, flowsPath + "/import", new { name = "Tenant chat", kind = "LiveChat", payload }),
+            (HttpMethod.Post, flowsPath + "/import", new { name = "Smuggled", kind = "LiveChat", payload }),
+            (HttpMethod.Get, $"{api.ServicesPath}/{tenantServiceId}/rules", null),
+        };
+        foreach (var (method, path, body) in attempts)
+        {
+            using var response = await api.SendAsync(method, path, inGroup, body);
+            await SandboxApi.ExpectProblemAsync(response, HttpStatusCode.NotFound, "service.not_found", $"'{tenantServiceId}'", "in your group or below it");
+        }
+
+        using var ownerView = await api.SendAsync(HttpMethod.Get, flowsPath, owner);
+        var flows = (await SandboxApi.ExpectJsonAsync(ownerView, HttpStatusCode.OK)).GetProperty("data").EnumerateArray().ToList();
+        var flow = Assert.Single(flows);
+        Assert.Equal("Tenant chat", flow.GetProperty("name").GetString());
+        Assert.Equal(1, flow.GetProperty("version").GetInt32());
+    }
+
     public void Dispose() => api.Dispose();
 }

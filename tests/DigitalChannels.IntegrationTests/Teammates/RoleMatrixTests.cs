@@ -78,6 +78,49 @@ public sealed class RoleMatrixTests : IDisposable
         new("delete a team", HttpMethod.Delete, OwnerOnly, "manage Groups and Teams (only the tenant Owner can)", HttpStatusCode.NoContent,
             async (api, owner) => ($"{api.TeamsPath()}/{await TeamIdAsync(api, owner)}", null)),
 
+        // A service's flows (FLOWS tab) and rules (RULES tab): deleting a flow or a rule is a configuration change, not
+        // one of the deletions §3.3 keeps from Limited Access (services, numbers, apps).
+        new("list flows", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await ServicePathAsync(api, owner) + "/flows", null)),
+        new("create a flow", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.Created,
+            async (api, owner) => (await ServicePathAsync(api, owner) + "/flows", new { name = "Matrix flow", kind = "Email" })),
+        new("import a flow", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.Created,
+            async (api, owner) => (await ServicePathAsync(api, owner) + "/flows/import", new { name = "Matrix import", kind = "Email", payload = Payload })),
+        new("read a flow", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await FlowPathAsync(api, owner), null)),
+        new("delete a flow", HttpMethod.Delete, Writers, "change the configuration", HttpStatusCode.NoContent,
+            async (api, owner) => (await FlowPathAsync(api, owner), null)),
+        new("save a flow", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await FlowPathAsync(api, owner) + "/save", null)),
+        new("make a flow live", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await SavedWebhookFlowPathAsync(api, owner) + "/publish", new { comment = "matrix" })),
+        new("list rules", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await ServicePathAsync(api, owner) + "/rules", null)),
+        new("set a rule", HttpMethod.Put, Writers, "change the configuration", HttpStatusCode.OK,
+            async (api, owner) =>
+            {
+                var (servicePath, flowId, assetId) = await ChatFlowAndAppAsync(api, owner);
+                return (servicePath + "/rules", new { assetId, flowId });
+            }),
+        new("delete a rule", HttpMethod.Delete, Writers, "change the configuration", HttpStatusCode.NoContent,
+            async (api, owner) => await RulePathAsync(api, owner)),
+
+        // Assets > Integrations: authorizing a pre-built integration's nodes is configuration.
+        new("list integrations", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>((IntegrationsPath(api), null))),
+        new("read an integration", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await IntegrationPathAsync(api, owner), null)),
+        new("add a node authorization", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.Created,
+            async (api, owner) => (await IntegrationPathAsync(api, owner) + "/authorizations", new { name = SandboxApi.UniqueName("Matrix authorization") })),
+
+        // Assets > Numbers and Apps: Limited Access creates apps but cannot delete them (§3.3).
+        new("list assets", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>((AssetsPath(api), null))),
+        new("create an app", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.Created,
+            (api, _) => Task.FromResult<(string, object?)>((AssetsPath(api) + "/apps", new { name = SandboxApi.UniqueName("Matrix app"), channel = "LiveChat" }))),
+        new("delete an app", HttpMethod.Delete, Admins, "delete assets", HttpStatusCode.NoContent,
+            async (api, owner) => ($"{AssetsPath(api)}/{await CreateAppAsync(api, owner)}", null)),
+
         new("create a sandbox application", HttpMethod.Post, OwnerOnly, "manage sandbox applications", HttpStatusCode.Created,
             (api, _) => Task.FromResult<(string, object?)>((api.ApplicationsPath, new { name = "matrix app", role = "ReadOnly", scopes = new[] { "connect:config_read" } }))),
     ];
@@ -116,6 +159,22 @@ public sealed class RoleMatrixTests : IDisposable
         ["create a team"] = "/connect/v1/organization/{orgId}/teams",
         ["read a team"] = "/connect/v1/organization/{orgId}/teams/{teamId}",
         ["delete a team"] = "/connect/v1/organization/{orgId}/teams/{teamId}",
+        ["list flows"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows",
+        ["create a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows",
+        ["import a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/import",
+        ["read a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}",
+        ["delete a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}",
+        ["save a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/save",
+        ["make a flow live"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/publish",
+        ["list rules"] = "/connect/v1/organization/{orgId}/services/{serviceId}/rules",
+        ["set a rule"] = "/connect/v1/organization/{orgId}/services/{serviceId}/rules",
+        ["delete a rule"] = "/connect/v1/organization/{orgId}/services/{serviceId}/rules/{ruleId}",
+        ["list integrations"] = "/connect/v1/organization/{orgId}/integrations",
+        ["read an integration"] = "/connect/v1/organization/{orgId}/integrations/{integrationId}",
+        ["add a node authorization"] = "/connect/v1/organization/{orgId}/integrations/{integrationId}/authorizations",
+        ["list assets"] = "/connect/v1/organization/{orgId}/assets",
+        ["create an app"] = "/connect/v1/organization/{orgId}/assets/apps",
+        ["delete an app"] = "/connect/v1/organization/{orgId}/assets/{assetId}",
         ["create a sandbox application"] = "/sandbox/v1/organization/{orgId}/applications",
     };
 
@@ -167,6 +226,62 @@ public sealed class RoleMatrixTests : IDisposable
 
     private static async Task<string> TeamIdAsync(SandboxApi api, string owner) =>
         await api.CreateTeamAsync(owner, SandboxApi.UniqueName("Team"), await api.CreateGroupAsync(owner, SandboxApi.UniqueName("Group")));
+
+    /// <summary>A synthetic export: 256 bytes of lower-case hex, enough for the payload checks.</summary>
+    private static readonly string Payload = new('e', 512);
+
+    private static string IntegrationsPath(SandboxApi api) => $"/connect/v1/organization/{api.Sandbox.OrgId}/integrations";
+    private static string AssetsPath(SandboxApi api) => $"/connect/v1/organization/{api.Sandbox.OrgId}/assets";
+
+    private static async Task<string> PostForIdAsync(SandboxApi api, string owner, string path, object body, HttpStatusCode status = HttpStatusCode.Created)
+    {
+        using var response = await api.SendAsync(HttpMethod.Post, path, owner, body);
+        return (await SandboxApi.ExpectJsonAsync(response, status)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>An empty New Flow (Email) in a new service.</summary>
+    private static async Task<string> FlowPathAsync(SandboxApi api, string owner)
+    {
+        var flows = await ServicePathAsync(api, owner) + "/flows";
+        return $"{flows}/{await PostForIdAsync(api, owner, flows, new { name = "Matrix flow", kind = "Email" })}";
+    }
+
+    /// <summary>An uploaded, saved inbound-webhook flow: no asset or integration needed, so Make Live has nothing to find.</summary>
+    private static async Task<string> SavedWebhookFlowPathAsync(SandboxApi api, string owner)
+    {
+        var flows = await ServicePathAsync(api, owner) + "/flows";
+        var flowPath = $"{flows}/{await PostForIdAsync(api, owner, flows + "/import", new { name = "Matrix webhook", kind = "InboundWebhook", payload = Payload })}";
+        using var saved = await api.SendAsync(HttpMethod.Post, flowPath + "/save", owner);
+        await SandboxApi.ExpectJsonAsync(saved, HttpStatusCode.OK);
+        return flowPath;
+    }
+
+    private static Task<string> CreateAppAsync(SandboxApi api, string owner) =>
+        PostForIdAsync(api, owner, AssetsPath(api) + "/apps", new { name = SandboxApi.UniqueName("Matrix chat"), channel = "LiveChat" });
+
+    /// <summary>A new service with a Live Chat flow, and a new Live Chat app no rule uses yet.</summary>
+    private static async Task<(string ServicePath, string FlowId, string AssetId)> ChatFlowAndAppAsync(SandboxApi api, string owner)
+    {
+        var servicePath = await ServicePathAsync(api, owner);
+        var flowId = await PostForIdAsync(api, owner, servicePath + "/flows", new { name = "Matrix chat flow", kind = "LiveChat" });
+        return (servicePath, flowId, await CreateAppAsync(api, owner));
+    }
+
+    private static async Task<(string Path, object? Body)> RulePathAsync(SandboxApi api, string owner)
+    {
+        var (servicePath, flowId, assetId) = await ChatFlowAndAppAsync(api, owner);
+        using var rule = await api.SendAsync(HttpMethod.Put, servicePath + "/rules", owner, new { assetId, flowId });
+        return ($"{servicePath}/rules/{(await SandboxApi.ExpectJsonAsync(rule, HttpStatusCode.OK)).GetProperty("id").GetString()}", null);
+    }
+
+    /// <summary>The tenant's pre-built Webex CC Engage integration.</summary>
+    private static async Task<string> IntegrationPathAsync(SandboxApi api, string owner)
+    {
+        using var list = await api.SendAsync(HttpMethod.Get, IntegrationsPath(api), owner);
+        var engage = (await SandboxApi.ExpectJsonAsync(list, HttpStatusCode.OK)).GetProperty("data").EnumerateArray()
+            .Single(i => i.GetProperty("name").GetString() == "Webex CC Engage");
+        return $"{IntegrationsPath(api)}/{engage.GetProperty("id").GetString()}";
+    }
 
     public void Dispose() => api.Dispose();
 }

@@ -7,13 +7,13 @@ using DigitalChannels.Client.Commands;
 namespace DigitalChannels.Client.Connect.Teammates
 {
     /// <summary>
-    /// What the teammate cmdlets do (lab 12.4): Get/New/Set/Remove-ConnectTeammate, Grant/Revoke-ConnectDecryptLogs and
+    /// What the teammate cmdlets do (lab 12.4): Get/New/Set/Remove-ConnectTeammate, Grant/Revoke-DecryptLogs and
     /// Complete-ConnectTeammateInvitation. The cmdlets bind parameters and call these; the sandbox enforces the rules.
     /// </summary>
     public static class ConnectTeammateCommands
     {
         public const string Noun = "ConnectTeammate";
-        public const string DecryptLogsNoun = "ConnectDecryptLogs";
+        public const string DecryptLogsNoun = "DecryptLogs";
         public const string InvitationNoun = "ConnectTeammateInvitation";
 
         /// <summary>By id; by email, where wildcards filter and a plain email that matches nothing is an error; or all.</summary>
@@ -81,7 +81,7 @@ namespace DigitalChannels.Client.Connect.Teammates
             host.WriteVerbose($"Removed Connect teammate '{teammate.Email}' (id {teammate.Id}).");
         }
 
-        /// <summary>Grant-ConnectDecryptLogs (<paramref name="grant"/> true) and Revoke-ConnectDecryptLogs: only the Owner may.</summary>
+        /// <summary>Grant-DecryptLogs (<paramref name="grant"/> true) and Revoke-DecryptLogs: only the Owner may.</summary>
         public static async Task SetDecryptLogsAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectTeammateIdentity identity, bool grant, bool passThru)
         {
             if (identity == null) throw new ArgumentNullException(nameof(identity));

@@ -5,7 +5,7 @@ using DigitalChannels.Client.Commands;
 
 namespace DigitalChannels.Client.Connect.Teammates
 {
-    /// <summary>Names one teammate by object, id or email, so that <c>Get-ConnectTeammate | Grant-ConnectDecryptLogs</c> and <c>Grant-ConnectDecryptLogs ada@example.com</c> both work.</summary>
+    /// <summary>Names one teammate by object, id or email, so that <c>Get-ConnectTeammate | Grant-DecryptLogs</c> and <c>Grant-DecryptLogs ada@example.com</c> both work.</summary>
     public sealed class ConnectTeammateIdentity
     {
         public ConnectTeammateIdentity(ConnectTeammate teammate)

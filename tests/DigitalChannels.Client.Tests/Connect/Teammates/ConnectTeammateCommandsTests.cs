@@ -90,8 +90,8 @@ public class ConnectTeammateCommandsTests
         CommandRunner.Run(host, "ConnectTeammate", h => ConnectTeammateCommands.NewAsync(h, connection, "ada@example.com", ConnectTeammateRole.ReadOnly, null, null));
         CommandRunner.Run(host, "ConnectTeammate", h => ConnectTeammateCommands.SetAsync(h, connection, ada, ConnectTeammateRole.ReadOnly, true));
         CommandRunner.Run(host, "ConnectTeammate", h => ConnectTeammateCommands.RemoveAsync(h, connection, ada));
-        CommandRunner.Run(host, "ConnectDecryptLogs", h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, ada, true, true));
-        CommandRunner.Run(host, "ConnectDecryptLogs", h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, ada, false, true));
+        CommandRunner.Run(host, "DecryptLogs", h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, ada, true, true));
+        CommandRunner.Run(host, "DecryptLogs", h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, ada, false, true));
         CommandRunner.Run(host, "ConnectTeammateInvitation", h => ConnectTeammateCommands.CompleteInvitationAsync(h, connection, Token, "Ada", Secure(Password)));
         CommandRunner.Run(host, "ConnectGroup", h => ConnectContainerCommands.NewGroupAsync(h, connection, "Support"));
         CommandRunner.Run(host, "ConnectGroup", h => ConnectContainerCommands.RemoveGroupAsync(h, connection, new ConnectGroupIdentity("Support")));
@@ -111,8 +111,8 @@ public class ConnectTeammateCommandsTests
         using var connection = await Connect(handler);
         var host = new RecordingHost();
 
-        CommandRunner.Run(host, "ConnectDecryptLogs", h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, new ConnectTeammateIdentity(AdaId), true, true));
-        CommandRunner.Run(host, "ConnectDecryptLogs", h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, new ConnectTeammateIdentity(AdaId), false, false));
+        CommandRunner.Run(host, "DecryptLogs", h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, new ConnectTeammateIdentity(AdaId), true, true));
+        CommandRunner.Run(host, "DecryptLogs", h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, new ConnectTeammateIdentity(AdaId), false, false));
 
         var writes = handler.Requests.Where(IsWrite).ToList();
         Assert.Equal(new[] { HttpMethod.Put, HttpMethod.Delete }, writes.Select(w => w.Method));
@@ -132,7 +132,7 @@ public class ConnectTeammateCommandsTests
         CommandRunner.Run(host, ConnectTeammateCommands.DecryptLogsNoun, h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, new ConnectTeammateIdentity(AdaId), true, true));
 
         var error = Assert.Single(host.Errors);
-        Assert.Equal("ConnectDecryptLogsPermissionDenied", error.ErrorId);
+        Assert.Equal("DecryptLogsPermissionDenied", error.ErrorId);
         Assert.Equal(CommandErrorCategory.PermissionDenied, error.Category);
         Assert.Contains("may not grant or revoke Decrypt Logs (only the tenant Owner can)", error.Message);
     }
@@ -214,7 +214,7 @@ public class ConnectTeammateCommandsTests
 
         var teammates = Assert.Throws<CommandTerminatedException>(() => CommandRunner.Run(host, ConnectTeammateCommands.DecryptLogsNoun,
             h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, new ConnectTeammateIdentity(AdaId), true, false)));
-        Assert.Equal("ConnectDecryptLogsNoPublicApi", teammates.Error.ErrorId);
+        Assert.Equal("DecryptLogsNoPublicApi", teammates.Error.ErrorId);
         Assert.Contains("Webex Connect → Settings → Teammates", teammates.Error.Message);
 
         var groups = Assert.Throws<CommandTerminatedException>(() => CommandRunner.Run(host, ConnectContainerCommands.GroupNoun,

@@ -5,9 +5,9 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Grants a teammate's Decrypt Logs permission (Teammates → Edit → Decrypt Logs). Only the tenant Owner may.</summary>
-    [Cmdlet(VerbsSecurity.Grant, "ConnectDecryptLogs", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsSecurity.Grant, "DecryptLogs", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ConnectTeammate))]
-    public sealed class GrantConnectDecryptLogsCommand : DigitalChannelsConnectedCmdlet
+    public sealed class GrantDecryptLogsCommand : DigitalChannelsConnectedCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
             HelpMessage = "The teammate: an object from Get-ConnectTeammate, its id or its email.")]
