@@ -79,6 +79,7 @@ public static class OutboxEndpoints
                     }),
                 });
             })
-            .RequireScope(Scopes.SandboxAdmin);
+            // Mails carry join and activation links: only the tenant Owner's sandbox apps read them, as with the other management routes.
+            .RequireScope(Scopes.SandboxAdmin).RequirePermission(ConnectPermissions.ManageSandbox);
     }
 }
