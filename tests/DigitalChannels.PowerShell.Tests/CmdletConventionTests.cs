@@ -56,6 +56,9 @@ public class CmdletConventionTests
             "Set-ConnectTeammate", "Set-EngageAttachmentSetting", "Set-EngageTemplate", "Set-EngageWorkingHours",
             "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile", "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam",
             "Set-WxccUser", "Sync-WxccUser", "Test-EngageAttachment", "Wait-ConnectFlow",
+            // Provisioning, sandbox tenants, Engage users and channel assets.
+            "New-DigitalChannelsSandboxTenant", "Start-DigitalChannelsProvisioning", "Get-DigitalChannelsProvisioning",
+            "Wait-DigitalChannelsProvisioning", "Get-EngageUser", "Sync-EngageUser", "Get-EngageChannelAsset", "Set-EngageChannelAsset",
         }.OrderBy(n => n, StringComparer.Ordinal).ToArray(), names);
     }
 
