@@ -100,6 +100,14 @@
         'Set-EngageWorkingHours'
         'Remove-EngageWorkingHours'
         'Get-EngageTranscript'
+        'New-DigitalChannelsSandboxTenant'
+        'Start-DigitalChannelsProvisioning'
+        'Get-DigitalChannelsProvisioning'
+        'Wait-DigitalChannelsProvisioning'
+        'Get-EngageUser'
+        'Sync-EngageUser'
+        'Get-EngageChannelAsset'
+        'Set-EngageChannelAsset'
     )
 
     FunctionsToExport = @()

@@ -62,6 +62,7 @@ namespace DigitalChannels.Client
             ConnectAssets = new Connect.Assets.ConnectAssetsClient(this);
             ConnectIntegrations = new Connect.Integrations.ConnectIntegrationsClient(this);
             Engage = new Engage.EngageClient(this);
+            Provisioning = new Provisioning.ProvisioningClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -110,6 +111,9 @@ namespace DigitalChannels.Client
         public Connect.Integrations.ConnectIntegrationsClient ConnectIntegrations { get; }
         /// <summary>Engage administration: attachments, templates, blocklist, working hours, transcripts.</summary>
         public Engage.EngageClient Engage { get; }
+
+        /// <summary>Digital Channels provisioning and the sandbox operator's tenants.</summary>
+        public Provisioning.ProvisioningClient Provisioning { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)

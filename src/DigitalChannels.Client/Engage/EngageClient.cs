@@ -13,7 +13,6 @@ namespace DigitalChannels.Client.Engage
     /// Engage administration over the sandbox's Engage API (<c>/engage/v1/organization/{orgId}/…</c>), one client per
     /// part of the Engage portal. Engage has no public API for any of it (platform facts §3.1–3.2): against a live
     /// tenant every call stops with <see cref="NoPublicApiException"/> naming the Engage page to use.
-    /// Users and the channel assets synchronized from Connect are to be added beside these.
     /// </summary>
     public sealed class EngageClient
     {
@@ -27,7 +26,15 @@ namespace DigitalChannels.Client.Engage
             Blocklist = new BlocklistClient(this);
             WorkingHours = new WorkingHoursClient(this);
             Transcripts = new TranscriptsClient(this);
+            Users = new Users.EngageUsersClient(this);
+            ChannelAssets = new ChannelAssets.ChannelAssetsClient(this);
         }
+
+        /// <summary>Admin → Users: the Contact Center administrators and agents replicated into Engage.</summary>
+        public Users.EngageUsersClient Users { get; }
+
+        /// <summary>Admin → Assets → Channel Assets: Connect's assets and their chat widgets.</summary>
+        public ChannelAssets.ChannelAssetsClient ChannelAssets { get; }
 
         /// <summary>Admin → Settings: the attachment switch, per-channel limits and the attachment check.</summary>
         public AttachmentSettingsClient Attachments { get; }
@@ -78,6 +85,8 @@ namespace DigitalChannels.Client.Engage
         public const string CustomerCareTemplates = "Engage → Customer Care → Settings → Manage → Template";
         public const string Blocklist = "Engage → Customer Care → Settings → Manage → Blocklist";
         public const string WorkingHours = "Engage → Customer Care → Settings → Configure → Working Hours";
+        public const string Users = "Engage → Admin → Users";
+        public const string ChannelAssets = "Engage → Admin → Assets → Channel Assets";
         public const string Transcripts = "Engage → Customer Care → Dashboard (search by conversation ID, then download)";
     }
 }

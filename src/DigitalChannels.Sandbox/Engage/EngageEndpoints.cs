@@ -1,4 +1,6 @@
 using DigitalChannels.Sandbox.Engage.Blocklist;
+using DigitalChannels.Sandbox.Engage.ChannelAssets;
+using DigitalChannels.Sandbox.Engage.Users;
 using DigitalChannels.Sandbox.Engage.Settings;
 using DigitalChannels.Sandbox.Engage.Templates;
 using DigitalChannels.Sandbox.Engage.Transcripts;
@@ -10,8 +12,8 @@ namespace DigitalChannels.Sandbox.Engage;
 
 /// <summary>
 /// The sandbox's Engage API, <c>/engage/v1/organization/{orgId}/…</c>: the sandbox's own REST design for what the
-/// Engage portal does by hand (platform facts §3.2), one file per part of the portal. Users and the channel assets
-/// synchronized from Connect are to be mapped here beside them.
+/// Engage portal does by hand (platform facts §3.2), one file per part of the portal. Users/ and ChannelAssets/
+/// (synchronized from Contact Center and Connect) sit beside them.
 /// </summary>
 public static class EngageEndpoints
 {
@@ -25,6 +27,9 @@ public static class EngageEndpoints
         engage.MapBlocklistEndpoints();
         engage.MapWorkingHoursEndpoints();
         engage.MapTranscriptEndpoints();
+        engage.MapEngageUserEndpoints();
+        engage.MapChannelAssetEndpoints();
         app.MapSandboxConversationEndpoints();
+        app.MapSandboxEngageUserEndpoints();
     }
 }

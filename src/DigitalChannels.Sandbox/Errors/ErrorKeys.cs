@@ -77,5 +77,15 @@ public static class ErrorKeys
     public const string ConversationNotFound = "conversation.not_found";
     public const string ConversationDuplicateId = "conversation.duplicate_id";
 
+    // Digital Channels provisioning, Engage users and channel assets.
+    public const string DigitalChannelsNotProvisioned = "digital_channels.not_provisioned";
+    public const string DigitalChannelNotImiDigital = "digital_channels.not_imi_digital";
+    public const string DigitalChannelsAlreadyStarted = "digital_channels.already_started";
+    public const string OwnerNotAdministrator = "digital_channels.owner_not_administrator";
+    public const string NotATeammate = "teammate.not_a_teammate";
+    public const string EngageUserNotFound = "engage_user.not_found";
+    public const string EngageUserInactive = "engage_user.inactive";
+    public const string ChannelAssetNotLiveChat = "channel_asset.not_live_chat";
+
     public const string Internal = "internal.error";
 }

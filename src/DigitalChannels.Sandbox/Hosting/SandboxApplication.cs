@@ -13,6 +13,7 @@ using DigitalChannels.Sandbox.Identity;
 using DigitalChannels.Sandbox.Mail;
 using DigitalChannels.Sandbox.OpenApi;
 using DigitalChannels.Sandbox.People;
+using DigitalChannels.Sandbox.Provisioning;
 using DigitalChannels.Sandbox.Storage;
 using DigitalChannels.Sandbox.Tenancy;
 
@@ -70,6 +71,8 @@ public static class SandboxApplication
         app.MapContainerEndpoints();
         app.MapInvitationEndpoints();
         app.MapEngageEndpoints();
+        app.MapProvisioningEndpoints();
+        app.MapTenantEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
         return app;

@@ -45,8 +45,10 @@ public static class CallerAuthentication
         if (user is null)
             return InvalidToken(ErrorKeys.TokenInvalid, $"The user '{principal.UserId}' that the access token acts for no longer exists.");
 
-        if (user.Status != TeammateStatus.Active)
-            return InvalidToken(ErrorKeys.TokenInvalid, $"The user '{user.Email}' that the access token acts for has not accepted the invitation yet.");
+        // Connect and Engage: provisioned tenant and a joined teammate (one gate for both areas). Elsewhere (Control Hub,
+        // Contact Center, People, outbox) the tenant's administrator acts whatever its teammate status.
+        if (Provisioning.DigitalChannelsGate.Covers(context.Request.Path) && Provisioning.DigitalChannelsGate.Check(context, user) is { } refused)
+            return refused.Status == StatusCodes.Status401Unauthorized ? InvalidToken(refused.Key, refused.Detail) : refused;
 
         new Caller(organization.Id, principal.ClientId, user.Id, user.Role, principal.Scopes) { Container = user.Container }.AttachTo(context);
         return null;

@@ -68,8 +68,14 @@ public static class OutboxEndpoints
                 var caller = Caller.Of(context);
                 var to = context.Request.Query["to"].ToString();
                 var kind = context.Request.Query["kind"].ToString();
-                var mails = database.Read(session => new OutboxRepository(session).List(caller.OrganizationId,
-                    string.IsNullOrEmpty(to) ? null : to, string.IsNullOrEmpty(kind) ? null : kind));
+                var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                var mails = database.Write(session =>
+                {
+                    // A provisioning that finished since the last request sends its activation mail now (lazily, idempotently).
+                    Provisioning.ProvisioningProgress.CatchUp(session, caller.OrganizationId, now, IssuerUrls.BaseUrl(context.Request));
+                    return new OutboxRepository(session).List(caller.OrganizationId,
+                        string.IsNullOrEmpty(to) ? null : to, string.IsNullOrEmpty(kind) ? null : kind);
+                });
                 return SandboxJson.Ok(new
                 {
                     items = mails.Select(mail => new

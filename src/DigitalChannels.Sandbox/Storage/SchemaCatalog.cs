@@ -24,5 +24,6 @@ public static class SchemaCatalog
         TeammatesSchema.ConnectTeammates,               // 6: teammates, invitations, decrypt logs, groups/teams
         ContactCenter.ContactCenterSchema.ContactCenter, // 7: Contact Center configuration, people and licences, Control Hub settings
         EngageSchema.Settings,                          // 8: Engage settings, templates, blocklist, working hours, conversations
+        Provisioning.ProvisioningSchema.DigitalChannels, // 9: Digital Channel setting, provisioning, Engage users, chat widgets
     ];
 }

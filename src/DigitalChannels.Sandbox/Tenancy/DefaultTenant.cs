@@ -30,6 +30,10 @@ public static class DefaultTenant
             OwnerDisplayName, ConnectRole.Owner, now);
         new UserRepository(session).Insert(owner);
 
+        // The default tenant is ready to use: Digital Channels provisioned, 'IMI Digital', its Owner activated.
+        new Provisioning.ProvisioningRepository(session).Insert(new Provisioning.ProvisioningRecord(organizationId, owner.Email, owner.DisplayName,
+            now, now, Provisioning.ProvisioningProgress.ConnectTenantUrl(organizationId), now, owner.Id, now));
+
         new ServiceApplicationRepository(session).Insert(new ServiceApplication(
             SandboxConnectionFile.WellKnown.ClientId, organizationId, ApplicationName,
             ClientCredentials.HashSecret(SandboxConnectionFile.WellKnown.ClientSecret), owner.Id, Scopes.All, now));

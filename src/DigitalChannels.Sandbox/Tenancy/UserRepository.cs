@@ -2,11 +2,16 @@ using DigitalChannels.Sandbox.Storage;
 
 namespace DigitalChannels.Sandbox.Tenancy;
 
-/// <summary>Invited: a teammate whose join link has not been used yet (no name, no password). Active: joined.</summary>
+/// <summary>
+/// Invited: a teammate whose join link has not been used yet (no name, no password). Active: joined.
+/// ControlHubOnly: a Control Hub administrator the tenant's apps act as, who is not a Connect teammate (a new tenant's
+/// administrator before provisioning makes it the Owner); Connect and Engage refuse it, Control Hub accepts it.
+/// </summary>
 public enum TeammateStatus
 {
     Active,
     Invited,
+    ControlHubOnly,
 }
 
 /// <summary>

@@ -66,6 +66,9 @@ public sealed class ControlHubTests : IClassFixture<SandboxProcess>, IDisposable
             [("/controlhub/v1/organization/{orgId}/contact-center/rona-timeouts", "get")] = ["200", "401", "403", "404"],
             [("/controlhub/v1/organization/{orgId}/contact-center/rona-timeouts", "put")] = ["200", "400", "401", "403", "404"],
             [("/controlhub/v1/organization/{orgId}/contact-center/synchronize-users", "post")] = ["200", "401", "403", "404"],
+            [("/controlhub/v1/organization/{orgId}/contact-center/settings", "get")] = ["200", "401", "403", "404"],
+            [("/controlhub/v1/organization/{orgId}/contact-center/digital-channels", "get")] = ["200", "401", "403", "404"],
+            [("/controlhub/v1/organization/{orgId}/contact-center/digital-channels/provisioning", "post")] = ["202", "200", "400", "401", "403", "404", "409"],
         };
         var documented = document["paths"]!.AsObject()
             .SelectMany(p => p.Value!.AsObject().Where(o => o.Key != "parameters").Select(o => ((p.Key, o.Key), o.Value!["responses"]!.AsObject().Select(r => r.Key).ToArray())))

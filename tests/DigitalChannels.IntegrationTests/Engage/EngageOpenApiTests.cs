@@ -41,6 +41,12 @@ public sealed class EngageOpenApiTests : IDisposable
         [(Org + "/working-hours/{workingHoursId}", "delete")] = ["204", "401", "403", "404", "412"],
         [(Org + "/conversations/{conversationId}/transcript", "get")] = ["200", "401", "403", "404"],
         [("/sandbox/v1/organization/{orgId}/engage/conversations", "post")] = ["201", "400", "401", "403", "404", "409"],
+        [(Org + "/users", "get")] = ["200", "400", "401", "403", "404", "409"],
+        [(Org + "/users/synchronize", "post")] = ["200", "401", "403", "404", "409"],
+        [(Org + "/channel-assets", "get")] = ["200", "400", "401", "403", "404", "409"],
+        [(Org + "/channel-assets/{assetId}", "get")] = ["200", "401", "403", "404", "409"],
+        [(Org + "/channel-assets/{assetId}/chat-widget", "patch")] = ["200", "400", "401", "403", "404", "409"],
+        [("/sandbox/v1/organization/{orgId}/engage/users/{userId}/session", "put")] = ["200", "400", "401", "403", "404", "409"],
         [("/engage/v1/openapi.json", "get")] = ["200"],
     };
 

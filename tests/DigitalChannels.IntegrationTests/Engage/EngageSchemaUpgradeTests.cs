@@ -26,6 +26,10 @@ public sealed class EngageSchemaUpgradeTests
                 DROP TABLE engage_conversation_messages; DROP TABLE engage_conversations; DROP TABLE engage_working_hours;
                 DROP TABLE engage_blocked_words; DROP TABLE engage_templates; DROP TABLE engage_attachment_channels; DROP TABLE engage_attachment_settings;
                 DELETE FROM schema_version WHERE version = 8;
+                -- ... and before step 9 (provisioning, Engage users, chat widgets), which an older sandbox lacks too.
+                DROP TABLE digital_channels_provisioning; DROP TABLE engage_users; DROP TABLE engage_chat_widgets;
+                ALTER TABLE organizations DROP COLUMN digital_channel; ALTER TABLE teammate_invitations DROP COLUMN purpose;
+                DELETE FROM schema_version WHERE version = 9;
                 UPDATE service_applications SET scopes = replace(replace(scopes, ' engage:config_read', ''), ' engage:config_write', '');
                 """;
             command.ExecuteNonQuery();

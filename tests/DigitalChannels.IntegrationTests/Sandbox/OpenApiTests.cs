@@ -36,6 +36,8 @@ public sealed class OpenApiTests : IDisposable
             [("/sandbox/v1/organization/{orgId}/applications", "post")] = ["201", "400", "401", "403", "404"],
             [("/sandbox/v1/organization/{orgId}/outbox", "get")] = ["200", "401", "403", "404"],
             [("/sandbox/v1/clock", "get")] = ["200", "401", "403"],
+            [("/sandbox/v1/organizations", "post")] = ["201", "400", "401", "403"],
+            [("/sandbox/v1/organizations/{organizationId}/digital-channel", "put")] = ["200", "400", "401", "403", "404", "409"],
             [("/sandbox/v1/clock/advance", "post")] = ["200", "400", "401", "403"],
             [("/connect/v1/organization/{orgId}/teammates", "get")] = ["200", "400", "401", "403", "404"],
             [("/connect/v1/organization/{orgId}/teammates", "post")] = ["201", "400", "401", "403", "404", "409"],

@@ -1,5 +1,6 @@
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
+using DigitalChannels.Sandbox.Identity;
 using DigitalChannels.Sandbox.Storage;
 using DigitalChannels.Sandbox.Tenancy;
 
@@ -54,6 +55,9 @@ public static class InvitationEndpoints
             if (invitation.Superseded)
                 throw ApiError.Gone(ErrorKeys.InvitationSuperseded,
                     "This invitation was replaced by a newer one; use the link in the newest invitation mail.").ToException();
+            if (invitation.IsExpired(now) && invitation.Purpose == TeammateInvitation.ActivationPurpose)
+                throw ApiError.Gone(ErrorKeys.InvitationExpired,
+                    $"This Digital Channels activation link expired at {invitation.ExpiresTime}: activation links are valid for 24 hours. Cisco support is needed to activate the tenant now (lab rule 8); the Owner cannot ask for a new link.").ToException();
             if (invitation.IsExpired(now))
                 throw ApiError.Gone(ErrorKeys.InvitationExpired,
                     $"This invitation expired at {invitation.ExpiresTime}: join links are valid for 24 hours. Ask the Owner or a Full Access teammate for a new invitation.").ToException();
@@ -64,6 +68,9 @@ public static class InvitationEndpoints
             users.Update(user);
             var invitations = new InvitationRepository(session);
             invitations.MarkAccepted(invitation.Id, Timestamps.Format(now));
+            // Activating the Owner completes Digital Channels provisioning (lab rule 9), in the same transaction.
+            if (invitation.Purpose == TeammateInvitation.ActivationPurpose)
+                Provisioning.ProvisioningProgress.CatchUp(session, invitation.OrganizationId, now, IssuerUrls.BaseUrl(context.Request));
             return TeammateResource.From(user, invitation, now);
         });
         return SandboxJson.Ok(teammate);

@@ -12,6 +12,14 @@ namespace DigitalChannels.Sandbox.Connect.Teammates;
 public sealed record TeammateInvitation(string Id, string OrganizationId, string UserId, string CreatedTime, string ExpiresTime,
     string? AcceptedTime, bool Superseded)
 {
+    public const string TeammatePurpose = "Teammate";
+
+    /// <summary>The Owner's activation link sent when Digital Channels provisioning finishes (lab rules 7–8).</summary>
+    public const string ActivationPurpose = "Activation";
+
+    /// <summary>Teammate (an invitation from Settings → Teammates) or Activation (the provisioned tenant's Owner).</summary>
+    public string Purpose { get; init; } = TeammatePurpose;
+
     /// <summary>Lab rule 8: a join link is valid for 24 hours.</summary>
     public static readonly TimeSpan Validity = TimeSpan.FromHours(24);
 
@@ -27,7 +35,7 @@ public sealed record TeammateInvitation(string Id, string OrganizationId, string
 
 public sealed class InvitationRepository
 {
-    private const string Columns = "id, organization_id, user_id, created_time, expires_time, accepted_time, superseded";
+    private const string Columns = "id, organization_id, user_id, created_time, expires_time, accepted_time, superseded, purpose";
     private readonly DbSession session;
 
     public InvitationRepository(DbSession session) => this.session = session;
@@ -48,9 +56,9 @@ public sealed class InvitationRepository
     {
         session.Execute("UPDATE teammate_invitations SET superseded = 1 WHERE organization_id = $org AND user_id = $user;",
             ("$org", invitation.OrganizationId), ("$user", invitation.UserId));
-        session.Execute($"INSERT INTO teammate_invitations ({Columns}, token_sha256) VALUES ($id, $org, $user, $created, $expires, NULL, 0, $hash);",
+        session.Execute($"INSERT INTO teammate_invitations ({Columns}, token_sha256) VALUES ($id, $org, $user, $created, $expires, NULL, 0, $purpose, $hash);",
             ("$id", invitation.Id), ("$org", invitation.OrganizationId), ("$user", invitation.UserId), ("$created", invitation.CreatedTime),
-            ("$expires", invitation.ExpiresTime), ("$hash", TeammateInvitation.HashToken(token)));
+            ("$expires", invitation.ExpiresTime), ("$purpose", invitation.Purpose), ("$hash", TeammateInvitation.HashToken(token)));
     }
 
     public void MarkAccepted(string invitationId, string acceptedTime) =>
@@ -60,5 +68,5 @@ public sealed class InvitationRepository
         session.Execute("DELETE FROM teammate_invitations WHERE organization_id = $org AND user_id = $user;", ("$org", organizationId), ("$user", userId));
 
     private static TeammateInvitation Map(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetNullableString(5), r.GetInt64(6) != 0);
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetNullableString(5), r.GetInt64(6) != 0) { Purpose = r.GetString(7) };
 }

@@ -50,6 +50,7 @@ public static class TeammateEndpoints
         {
             var invitations = new InvitationRepository(session);
             return new UserRepository(session).List(caller.OrganizationId, caller.Container)
+                .Where(user => user.Status != TeammateStatus.ControlHubOnly)
                 .Where(user => email is null || string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
                 .Select(user => TeammateResource.From(user, invitations.Latest(user.OrganizationId, user.Id), now))
                 .ToList();
@@ -84,7 +85,8 @@ public static class TeammateEndpoints
         {
             var container = ResolveContainer(new ContainerRepository(session), caller, groupId, teamId);
             var users = new UserRepository(session);
-            if (users.FindByEmail(caller.OrganizationId, email) is { } existing)
+            var controlHubOnly = users.FindByEmail(caller.OrganizationId, email) is { Status: TeammateStatus.ControlHubOnly } administrator ? administrator : null;
+            if (controlHubOnly is null && users.FindByEmail(caller.OrganizationId, email) is { } existing)
                 throw ApiError.Conflict(ErrorKeys.TeammateDuplicateEmail,
                     $"A teammate with the email '{existing.Email}' already exists (id {existing.Id}, status {existing.Status}). " +
                     (existing.Status == TeammateStatus.Invited ? "To send the join link again, request a new invitation for that teammate." : "Change that teammate instead.")).ToException();
@@ -94,7 +96,9 @@ public static class TeammateEndpoints
                 Status = TeammateStatus.Invited,
                 Container = container,
             };
-            users.Insert(user);
+            // A Control Hub administrator the tenant's apps act as becomes the invited teammate (one user per email).
+            if (controlHubOnly is not null) users.Update(user = user with { Id = controlHubOnly.Id, CreatedTime = controlHubOnly.CreatedTime });
+            else users.Insert(user);
             var invitation = SendInvitation(session, context.Request, caller, user, now);
             return TeammateResource.From(user, invitation, now);
         });
@@ -173,7 +177,7 @@ public static class TeammateEndpoints
     {
         var normalized = Guid.TryParse(teammateId, out var guid) ? guid.ToString("D") : null;
         var user = normalized is null ? null : new UserRepository(session).Find(caller.OrganizationId, normalized);
-        if (user is null || !caller.Container.Contains(user.Container))
+        if (user is null || user.Status == TeammateStatus.ControlHubOnly || !caller.Container.Contains(user.Container))
             throw ApiError.NotFound(ErrorKeys.TeammateNotFound,
                 $"No teammate with id '{teammateId}' exists in organization '{caller.OrganizationId}'" +
                 (caller.Container.Level == "Tenant" ? "." : $" within your {caller.Container.Level.ToLowerInvariant()}.")).ToException();

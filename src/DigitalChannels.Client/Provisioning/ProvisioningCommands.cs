@@ -1,0 +1,100 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Commands;
+
+namespace DigitalChannels.Client.Provisioning
+{
+    /// <summary>What Start-, Get- and Wait-DigitalChannelsProvisioning and New-DigitalChannelsSandboxTenant do.</summary>
+    public static class ProvisioningCommands
+    {
+        public const string Noun = "DigitalChannelsProvisioning";
+        public const string TenantNoun = "DigitalChannelsSandboxTenant";
+        public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromMinutes(15);
+        public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
+
+        public static async Task GetAsync(ICommandHost host, DigitalChannelsConnection connection)
+        {
+            host.WriteObject(await connection.Provisioning.GetAsync(host.CancellationToken));
+        }
+
+        /// <summary>Starts provisioning with <paramref name="ownerEmail"/> as Owner; with <paramref name="wait"/>, waits until the activation mail is sent.</summary>
+        public static async Task StartAsync(ICommandHost host, DigitalChannelsConnection connection, string ownerEmail, bool wait, TimeSpan timeout,
+            TimeSpan pollInterval, Func<TimeSpan, CancellationToken, Task> delay = null)
+        {
+            if (string.IsNullOrWhiteSpace(ownerEmail)) throw new ArgumentException("The Owner's email is empty.", nameof(ownerEmail));
+            connection.Provisioning.RequireApi("Provisioning Digital Channels");
+            if (!host.ShouldProcess($"Digital Channels of organization {connection.OrganizationId}", $"Provision with the Owner '{ownerEmail.Trim()}' (irreversible)")) return;
+            var started = await connection.Provisioning.StartAsync(ownerEmail, host.CancellationToken);
+            host.WriteVerbose($"Digital Channels provisioning: {started.State}, ready at {started.FinishTime:u}.");
+            if (!wait)
+            {
+                host.WriteObject(started);
+                return;
+            }
+            await WaitAsync(host, connection, timeout, pollInterval, delay);
+        }
+
+        /// <summary>
+        /// Polls until the Connect side exists (AwaitingActivation or Provisioned), showing progress against the finish
+        /// time; Ctrl+C cancels the wait (not the provisioning). NotProvisioned has nothing to wait for.
+        /// </summary>
+        public static async Task WaitAsync(ICommandHost host, DigitalChannelsConnection connection, TimeSpan timeout, TimeSpan pollInterval,
+            Func<TimeSpan, CancellationToken, Task> delay = null)
+        {
+            if (timeout <= TimeSpan.Zero) throw new ArgumentException($"The timeout {timeout} is not positive.", nameof(timeout));
+            if (pollInterval <= TimeSpan.Zero) throw new ArgumentException($"The poll interval {pollInterval} is not positive.", nameof(pollInterval));
+            connection.Provisioning.RequireApi("Waiting for Digital Channels provisioning");
+            delay = delay ?? ((d, ct) => Task.Delay(d, ct));
+            var token = host.CancellationToken;
+            const string activity = "Waiting for Digital Channels provisioning";
+            var waited = TimeSpan.Zero;
+            try
+            {
+                while (true)
+                {
+                    var current = await connection.Provisioning.GetAsync(token);
+                    if (current.State == DigitalChannelsProvisioning.AwaitingActivation || current.State == DigitalChannelsProvisioning.Provisioned)
+                    {
+                        if (current.State == DigitalChannelsProvisioning.AwaitingActivation)
+                            host.WriteVerbose($"Provisioned; the activation mail (JOIN THE TEAM) went to '{current.OwnerEmail}', valid until {current.ActivationExpiresTime:u}.");
+                        host.WriteObject(current);
+                        return;
+                    }
+                    if (current.State != DigitalChannelsProvisioning.Provisioning)
+                        throw new InvalidOperationException(
+                            $"Digital Channels of organization {current.OrganizationId} are {current.State}: nothing to wait for. Start it with Start-DigitalChannelsProvisioning -Owner <administrator email>.");
+                    if (waited >= timeout)
+                        throw new TimeoutException($"Digital Channels provisioning was still running after {timeout.TotalSeconds:0} s (ready at {current.FinishTime:u}, sandbox time).");
+
+                    var progress = new ProgressUpdate(1, activity, $"Provisioning; ready at {current.FinishTime:u}");
+                    if (current.StartedTime.HasValue && current.FinishTime.HasValue)
+                    {
+                        var total = (current.FinishTime.Value - current.StartedTime.Value).TotalSeconds;
+                        if (total > 0) progress.PercentComplete = (int)Math.Max(0, Math.Min(99, 100 * waited.TotalSeconds / total));
+                    }
+                    host.WriteProgress(progress);
+                    await delay(pollInterval, token);
+                    waited += pollInterval;
+                }
+            }
+            finally
+            {
+                host.WriteProgress(new ProgressUpdate(1, activity, "Done") { Completed = true });
+            }
+        }
+
+        public static async Task NewSandboxTenantAsync(ICommandHost host, DigitalChannelsConnection connection, string name, string administratorEmail,
+            string administratorDisplayName, string digitalChannel)
+        {
+            if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The tenant name is empty.", nameof(name));
+            if (string.IsNullOrWhiteSpace(administratorEmail)) throw new ArgumentException("The administrator's email is empty.", nameof(administratorEmail));
+            connection.RequireSandbox("Creating a tenant", ProvisioningClient.SandboxOnly);
+            if (!host.ShouldProcess($"sandbox at {connection.Environment}", $"Create the tenant '{name}' administered by '{administratorEmail}'")) return;
+            var tenant = await connection.Provisioning.CreateSandboxTenantAsync(name.Trim(), administratorEmail.Trim(),
+                string.IsNullOrWhiteSpace(administratorDisplayName) ? administratorEmail.Trim() : administratorDisplayName.Trim(), digitalChannel, host.CancellationToken);
+            host.WriteVerbose($"Created the tenant '{tenant.Name}' ({tenant.OrganizationId}); its client secret is shown only now.");
+            host.WriteObject(tenant);
+        }
+    }
+}
