@@ -280,7 +280,8 @@ public static class ConfigurationEndpoints
                 {
                     var request = requests[i] as JsonObject;
                     var identifier = request?["itemIdentifier"] is JsonValue number && number.TryGetValue<int>(out var n) ? n : i;
-                    var action = request?["requestAction"]?.ToString();
+                    // PATCH bulk routes (partial updates): requestAction is optional and SAVE is assumed; only SAVE is valid.
+                    var action = request?["requestAction"]?.ToString() ?? (partial ? "SAVE" : null);
                     var item = request?["item"] as JsonObject;
                     var id = item?["id"]?.ToString();
                     var operation = action == "DELETE" ? "DELETE" : id is null ? "CREATE" : "UPDATE";
@@ -291,17 +292,27 @@ public static class ConfigurationEndpoints
                         StoredObject result;
                         switch (action)
                         {
+                            case "DELETE" when partial:
+                                throw ContactCenterErrors.Invalid($"Item {identifier}: the field 'requestAction' must be SAVE on a partial (PATCH) bulk update (got 'DELETE').");
                             case "DELETE":
                                 if (id is null) throw ContactCenterErrors.Invalid($"Item {identifier}: DELETE needs the {kind.Title} 'id'.");
                                 if (kind == ConfigurationKinds.User) throw ContactCenterErrors.Invalid($"Item {identifier}: users are removed in Control Hub, not through this API.");
                                 result = service.Delete(kind, id);
+                                break;
+                            case "SAVE" when partial:
+                                // The spec's PATCH bulk bodies: "Mandatory Properties: [id]" — a patch names the object, nothing else is required.
+                                if (id is null)
+                                    throw ContactCenterErrors.Invalid(kind == ConfigurationKinds.User
+                                        ? $"Item {identifier}: the field 'id' is mandatory; users cannot be created through this API, give the 'id' of a user made by Synchronize Users."
+                                        : $"Item {identifier}: the field 'id' is mandatory in a partial (PATCH) bulk update.");
+                                result = service.Patch(kind, id, item);
                                 break;
                             case "SAVE":
                                 if (item["organizationId"] is null)
                                     throw ContactCenterErrors.Invalid($"Item {identifier}: the field 'organizationId' is required in bulk saves.");
                                 if (id is null && kind == ConfigurationKinds.User)
                                     throw ContactCenterErrors.Invalid($"Item {identifier}: users cannot be created through this API; give the 'id' of a user made by Synchronize Users.");
-                                result = id is null ? service.Create(kind, item) : partial ? service.Patch(kind, id, item) : service.Replace(kind, id, item);
+                                result = id is null ? service.Create(kind, item) : service.Replace(kind, id, item);
                                 break;
                             default:
                                 throw ContactCenterErrors.Invalid($"Item {identifier}: the field 'requestAction' must be SAVE or DELETE (got '{action}').");

@@ -32,13 +32,15 @@ public static class TenantSeed
             {
                 var services = context.HttpContext.RequestServices;
                 var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-                services.GetRequiredService<SandboxDatabase>().Write(session => EnsureSeeded(session, organizationId, now));
+                var licenseUnits = services.GetRequiredService<Hosting.SandboxOptions>().LicenseUnits;
+                services.GetRequiredService<SandboxDatabase>().Write(session => EnsureSeeded(session, organizationId, now, licenseUnits));
                 Seeded[organizationId] = true;
             }
             return await next(context);
         });
 
-    public static void EnsureSeeded(DbSession session, string organizationId, DateTimeOffset now)
+    /// <param name="licenseUnits">Units of each Contact Center licence (--license-units).</param>
+    public static void EnsureSeeded(DbSession session, string organizationId, DateTimeOffset now, int licenseUnits = LicenseRepository.UnitsPerLicense)
     {
         if (session.Scalar<long>("SELECT COUNT(*) FROM cc_tenant_settings WHERE organization_id = $org;", ("$org", organizationId)) > 0) return;
         var service = new ConfigurationService(session, organizationId, now);
@@ -71,7 +73,7 @@ public static class TenantSeed
             INSERT INTO cc_tenant_settings (organization_id, rona_telephony, rona_chat, rona_email, rona_social, seeded_time)
             VALUES ($org, $t, $c, $e, $s, $time);
             """, ("$org", organizationId), ("$t", rona.Telephony), ("$c", rona.Chat), ("$e", rona.Email), ("$s", rona.Social), ("$time", Timestamps.Format(now)));
-        new LicenseRepository(session, organizationId).SeedContactCenterLicenses();
+        new LicenseRepository(session, organizationId).SeedContactCenterLicenses(licenseUnits);
     }
 
     /// <summary>Finds a built-in object by kind and name (they are seeded, so always present).</summary>

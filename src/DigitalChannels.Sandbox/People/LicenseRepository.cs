@@ -9,6 +9,7 @@ public sealed class LicenseRepository
 {
     public const string PremiumAgent = "Contact Center Premium Agent";
     public const string StandardAgent = "Contact Center Standard Agent";
+    /// <summary>The default units of each licence (--license-units changes it for new organizations).</summary>
     public const int UnitsPerLicense = 100;
 
     /// <summary>The licence names that make a person a Contact Center licensee.</summary>
@@ -23,13 +24,13 @@ public sealed class LicenseRepository
         this.organizationId = organizationId;
     }
 
-    public void SeedContactCenterLicenses()
+    public void SeedContactCenterLicenses(int units = UnitsPerLicense)
     {
         var subscription = "Sub-" + organizationId[..8].ToUpperInvariant();
         foreach (var (name, code) in new[] { (PremiumAgent, "CJPPRM"), (StandardAgent, "CJPSTD") })
             session.Execute("INSERT OR IGNORE INTO webex_licenses (organization_id, id, name, total_units, subscription_id) VALUES ($org, $id, $name, $units, $sub);",
                 ("$org", organizationId), ("$id", WebexIds.Encode(WebexIds.License, $"{organizationId}_{code}")), ("$name", name),
-                ("$units", UnitsPerLicense), ("$sub", subscription));
+                ("$units", units), ("$sub", subscription));
     }
 
     public List<License> All() =>

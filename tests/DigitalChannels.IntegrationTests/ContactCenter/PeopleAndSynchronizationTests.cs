@@ -173,11 +173,17 @@ public sealed class PeopleAndSynchronizationTests : IClassFixture<SandboxProcess
         {
             ["items"] = new JsonArray(
                 new JsonObject { ["itemIdentifier"] = 1, ["requestAction"] = "SAVE", ["item"] = new JsonObject { ["id"] = id, ["organizationId"] = cc.Org, ["externalIdentifier"] = "ext-2" } },
-                new JsonObject { ["itemIdentifier"] = 2, ["requestAction"] = "SAVE", ["item"] = new JsonObject { ["organizationId"] = cc.Org, ["email"] = "new@example.test" } }),
+                new JsonObject { ["itemIdentifier"] = 2, ["requestAction"] = "SAVE", ["item"] = new JsonObject { ["organizationId"] = cc.Org, ["email"] = "new@example.test" } },
+                // The spec's PATCH bulk: only 'id' is mandatory, requestAction defaults to SAVE (its own example has neither organizationId nor more).
+                new JsonObject { ["itemIdentifier"] = 3, ["item"] = new JsonObject { ["id"] = id, ["externalIdentifier"] = "ext-3" } },
+                new JsonObject { ["itemIdentifier"] = 4, ["requestAction"] = "DELETE", ["item"] = new JsonObject { ["id"] = id } }),
         });
         var items = (await cc.ExpectObjectAsync(bulk, HttpStatusCode.MultiStatus))["items"]!.AsArray();
-        Assert.Equal([200, 400], items.Select(i => i!["status"]!.GetValue<int>()));
+        Assert.Equal([200, 400, 200, 400], items.Select(i => i!["status"]!.GetValue<int>()));
         Assert.Contains("users cannot be created", items[1]!["apiError"]!["error"]!["message"]![0]!["description"]!.ToString());
+        Assert.Contains("'requestAction' must be SAVE on a partial (PATCH) bulk update (got 'DELETE')", items[3]!["apiError"]!["error"]!["message"]![0]!["description"]!.ToString());
+        using (var read = await cc.SendAsync(HttpMethod.Get, $"user/{id}"))
+            Assert.Equal("ext-3", (await cc.ExpectObjectAsync(read, HttpStatusCode.OK))["externalIdentifier"]!.ToString());
     }
 
     [Fact]

@@ -1,4 +1,8 @@
+using System.Diagnostics;
 using System.Net;
+using DigitalChannels.Client;
+using DigitalChannels.Client.Environments;
+using DigitalChannels.Client.People;
 using DigitalChannels.IntegrationTests.Infrastructure;
 using Xunit;
 
@@ -39,5 +43,63 @@ public sealed class RateLimitTests
             Assert.True(advance.IsSuccessStatusCode, await advance.Content.ReadAsStringAsync());
         using var again = await api.SendAsync(HttpMethod.Get, sites, await api.OwnerTokenAsync());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_client_rides_out_a_short_window_by_waiting_for_every_retry_after()
+    {
+        using var sandbox = new SandboxProcess { RateLimitPerMinute = 3, ExtraArguments = ["--rate-limit-window", "2"] };
+        await sandbox.StartAsync();
+        using (var api = new SandboxApi(sandbox))
+        {
+            var token = await api.OwnerTokenAsync();
+            var sites = $"/organization/{sandbox.OrgId}/site";
+            HttpResponseMessage? limited = null;
+            for (var i = 0; i < 4 && limited is null; i++)
+            {
+                var response = await api.SendAsync(HttpMethod.Get, sites, token);
+                if (response.StatusCode == HttpStatusCode.TooManyRequests) limited = response;
+                else response.Dispose();
+            }
+            Assert.NotNull(limited);
+            using (limited)
+            {
+                await ContactCenterApi.ExpectErrorAsync(limited!, HttpStatusCode.TooManyRequests, "more than 3 requests in this 2-second window");
+                Assert.InRange(int.Parse(Assert.Single(limited!.Headers.GetValues("Retry-After"))), 1, 2);
+            }
+        }
+
+        using var connection = await DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
+        {
+            Environment = WebexEnvironment.ForSandbox(sandbox.BaseUrl), ClientId = sandbox.ClientId, ClientSecret = sandbox.ClientSecret,
+        }, CancellationToken.None);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 10; i++) Assert.NotNull(await connection.People.FindLicenseByNameAsync(ContactCenterLicenses.PremiumAgent, CancellationToken.None));
+        clock.Stop();
+
+        // 10 calls at 3 per 2-second window: at least two waits, each for the whole Retry-After, and no failure.
+        Assert.InRange(connection.Pipeline.ThrottledCount, 2, 10);
+        Assert.Equal(connection.Pipeline.ThrottledCount, connection.Pipeline.RetryCount);
+        Assert.Equal(10 + connection.Pipeline.ThrottledCount, connection.Pipeline.RequestCount);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(connection.Pipeline.ThrottledCount * 0.9), $"{clock.Elapsed} for {connection.Pipeline.ThrottledCount} waits");
+    }
+
+    [Fact]
+    public async Task License_units_of_a_new_organization_come_from_the_command_line()
+    {
+        using var sandbox = new SandboxProcess { ExtraArguments = ["--license-units", "2"] };
+        await sandbox.StartAsync();
+        using var connection = await DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
+        {
+            Environment = WebexEnvironment.ForSandbox(sandbox.BaseUrl), ClientId = sandbox.ClientId, ClientSecret = sandbox.ClientSecret,
+        }, CancellationToken.None);
+        var premium = await connection.People.FindLicenseByNameAsync(ContactCenterLicenses.PremiumAgent, CancellationToken.None);
+        Assert.Equal(2, premium!.TotalUnits);
+        for (var i = 0; i < 2; i++)
+            await connection.People.CreateAsync($"unit{i}@example.test", $"Unit {i}", null, null, [premium.Id], CancellationToken.None);
+        var exhausted = await Assert.ThrowsAsync<DigitalChannels.Client.Http.WebexApiException>(() =>
+            connection.People.CreateAsync("unit2@example.test", "Unit 2", null, null, [premium.Id], CancellationToken.None));
+        Assert.Equal(400, exhausted.StatusCode);
+        Assert.Contains("has no units left (2 of 2 in use)", exhausted.Message);
     }
 }

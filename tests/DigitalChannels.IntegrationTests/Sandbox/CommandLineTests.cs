@@ -16,6 +16,8 @@ public sealed class CommandLineTests
     [InlineData("--rate-limit", "0", "'0' of --rate-limit")]
     [InlineData("--flow-publish-seconds", "2m", "'2m' of --flow-publish-seconds")]
     [InlineData("--provisioning-seconds", "-1", "'-1' of --provisioning-seconds")]
+    [InlineData("--rate-limit-window", "0", "'0' of --rate-limit-window")]
+    [InlineData("--license-units", "many", "'many' of --license-units")]
     public void Bad_arguments_exit_with_code_2_naming_the_argument_and_value(string argument, string value, string named)
     {
         var (exitCode, output) = SandboxProcess.RunToExit(argument, value);
@@ -29,7 +31,8 @@ public sealed class CommandLineTests
         var (exitCode, output) = SandboxProcess.RunToExit("--help");
         Assert.Equal(0, exitCode);
         foreach (var option in new[] { "--urls", "--data", "--token-lifetime", "http://127.0.0.1:7800", "3600",
-                     "--flow-publish-seconds", "--provisioning-seconds", "--rate-limit", "(default 120)", "(default 300)" }) Assert.Contains(option, output);
+                     "--flow-publish-seconds", "--provisioning-seconds", "--rate-limit", "(default 120)", "(default 300)",
+                     "--rate-limit-window", "(default 60)", "--license-units", "(default 100)" }) Assert.Contains(option, output);
     }
 
     [Fact]
