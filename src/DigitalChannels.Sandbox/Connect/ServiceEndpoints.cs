@@ -162,7 +162,7 @@ public static class ServiceEndpoints
     /// </summary>
     public static ConnectService FindOrThrow(ConnectServiceRepository repository, Caller caller, string serviceId)
     {
-        var normalized = Guid.TryParse(serviceId, out var guid) ? guid.ToString("D") : null;
+        var normalized = ResourceIds.Normalize(serviceId);
         return (normalized is null ? null : repository.Find(caller, normalized))
             ?? throw ApiError.NotFound(ErrorKeys.ServiceNotFound, caller.Container.Level == "Tenant"
                 ? $"No service with id '{serviceId}' exists in organization '{caller.OrganizationId}'."

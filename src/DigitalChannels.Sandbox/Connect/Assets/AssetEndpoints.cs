@@ -144,7 +144,7 @@ public static class AssetEndpoints
 
     private static ConnectAsset FindOrThrow(AssetRepository assets, string organizationId, string assetId)
     {
-        var normalized = Guid.TryParse(assetId, out var guid) ? guid.ToString("D") : null;
+        var normalized = ResourceIds.Normalize(assetId);
         return (normalized is null ? null : assets.Find(organizationId, normalized))
             ?? throw ApiError.NotFound(ErrorKeys.AssetNotFound, $"No asset with id '{assetId}' exists in organization '{organizationId}'.").ToException();
     }

@@ -352,7 +352,7 @@ public static class FlowEndpoints
 
     public static ConnectFlow FindOrThrow(FlowRepository flows, string organizationId, ConnectService service, string flowId)
     {
-        var normalized = Guid.TryParse(flowId, out var guid) ? guid.ToString("D") : null;
+        var normalized = ResourceIds.Normalize(flowId);
         return (normalized is null ? null : flows.Find(organizationId, service.Id, normalized))
             ?? throw ApiError.NotFound(ErrorKeys.FlowNotFound, $"No flow with id '{flowId}' exists in service '{service.Name}' (id {service.Id}).").ToException();
     }

@@ -88,7 +88,7 @@ public static class IntegrationEndpoints
 
     private static ConnectIntegration FindOrThrow(IntegrationRepository repository, string organizationId, string integrationId)
     {
-        var normalized = Guid.TryParse(integrationId, out var guid) ? guid.ToString("D") : null;
+        var normalized = ResourceIds.Normalize(integrationId);
         return (normalized is null ? null : repository.Find(organizationId, normalized))
             ?? throw ApiError.NotFound(ErrorKeys.IntegrationNotFound, $"No integration with id '{integrationId}' exists in organization '{organizationId}'.").ToException();
     }

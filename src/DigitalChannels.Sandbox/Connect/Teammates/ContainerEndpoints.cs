@@ -147,14 +147,14 @@ public static class ContainerEndpoints
 
     public static ConnectGroup FindGroupOrThrow(ContainerRepository containers, string organizationId, string groupId)
     {
-        var normalized = Guid.TryParse(groupId, out var guid) ? guid.ToString("D") : null;
+        var normalized = ResourceIds.Normalize(groupId);
         return (normalized is null ? null : containers.FindGroup(organizationId, normalized))
             ?? throw ApiError.NotFound(ErrorKeys.GroupNotFound, $"No group with id '{groupId}' exists in organization '{organizationId}'.").ToException();
     }
 
     public static ConnectTeam FindTeamOrThrow(ContainerRepository containers, string organizationId, string teamId)
     {
-        var normalized = Guid.TryParse(teamId, out var guid) ? guid.ToString("D") : null;
+        var normalized = ResourceIds.Normalize(teamId);
         return (normalized is null ? null : containers.FindTeam(organizationId, normalized))
             ?? throw ApiError.NotFound(ErrorKeys.TeamNotFound, $"No team with id '{teamId}' exists in organization '{organizationId}'.").ToException();
     }

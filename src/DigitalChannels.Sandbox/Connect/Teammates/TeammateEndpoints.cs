@@ -175,7 +175,7 @@ public static class TeammateEndpoints
     /// <summary>A teammate of the caller's organization in the caller's container or below, else 404 naming the id.</summary>
     public static SandboxUser FindOrThrow(DbSession session, Caller caller, string teammateId)
     {
-        var normalized = Guid.TryParse(teammateId, out var guid) ? guid.ToString("D") : null;
+        var normalized = ResourceIds.Normalize(teammateId);
         var user = normalized is null ? null : new UserRepository(session).Find(caller.OrganizationId, normalized);
         if (user is null || user.Status == TeammateStatus.ControlHubOnly || !caller.Container.Contains(user.Container))
             throw ApiError.NotFound(ErrorKeys.TeammateNotFound,

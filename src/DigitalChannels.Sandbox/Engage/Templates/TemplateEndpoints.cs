@@ -141,7 +141,7 @@ public static class TemplateEndpoints
 
     private static EngageTemplate FindOrThrow(TemplateRepository repository, string organizationId, string templateId)
     {
-        var normalized = Guid.TryParse(templateId, out var guid) ? guid.ToString("D") : null;
+        var normalized = ResourceIds.Normalize(templateId);
         return (normalized is null ? null : repository.Find(organizationId, normalized))
             ?? throw ApiError.NotFound(ErrorKeys.TemplateNotFound, $"No template with id '{templateId}' exists in organization '{organizationId}'.").ToException();
     }

@@ -292,7 +292,7 @@ public static class WorkingHoursEndpoints
 
     private static WorkingHours FindOrThrow(WorkingHoursRepository repository, string organizationId, string id)
     {
-        var normalized = Guid.TryParse(id, out var guid) ? guid.ToString("D") : null;
+        var normalized = ResourceIds.Normalize(id);
         return (normalized is null ? null : repository.Find(organizationId, normalized))
             ?? throw ApiError.NotFound(ErrorKeys.WorkingHoursNotFound, $"No working hours with id '{id}' exist in organization '{organizationId}'.").ToException();
     }
