@@ -103,7 +103,7 @@ namespace DigitalChannels.Client.Commands
         }
 
         /// <summary>Sends host calls made from another thread (a library continuation) back to the pipeline thread.</summary>
-        private sealed class ThreadBoundHost : ICommandHost
+        private sealed class ThreadBoundHost : ICommandHost, IInformationHost
         {
             private readonly ICommandHost _inner;
             private readonly PumpContext _pump;
@@ -128,6 +128,7 @@ namespace DigitalChannels.Client.Commands
             public void WriteWarning(string message) => OnPipelineThread(() => _inner.WriteWarning(message));
             public void WriteProgress(ProgressUpdate progress) => OnPipelineThread(() => _inner.WriteProgress(progress));
             public void WriteError(CommandError error) => OnPipelineThread(() => _inner.WriteError(error));
+            public void WriteInformation(string message) => OnPipelineThread(() => _inner.WriteInformation(message));
 
             private void OnPipelineThread(Action action)
             {

@@ -14,7 +14,7 @@ namespace DigitalChannels.PowerShell.Base
     /// errors go to PowerShell on the pipeline thread, and Ctrl+C (StopProcessing) cancels the running call.
     /// The engine applies -ErrorAction; this class never reads $ErrorActionPreference.
     /// </summary>
-    public abstract class DigitalChannelsCmdlet : PSCmdlet, ICommandHost, IDisposable
+    public abstract class DigitalChannelsCmdlet : PSCmdlet, ICommandHost, IInformationHost, IDisposable
     {
         private readonly object _cancellationLock = new object();
         private CancellationTokenSource _cancellation;
@@ -167,6 +167,10 @@ namespace DigitalChannels.PowerShell.Base
         void ICommandHost.WriteProgress(ProgressUpdate progress) => WriteProgress(ToProgressRecord(progress));
 
         void ICommandHost.WriteError(CommandError error) => WriteError(ToErrorRecord(error));
+
+        // The PSHOST tag is what Write-Host uses: shown by default, and still capturable with -InformationVariable / 6>.
+        void IInformationHost.WriteInformation(string message) =>
+            WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST" });
 
         private void EnsureCancellation()
         {

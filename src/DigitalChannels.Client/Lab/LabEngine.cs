@@ -1,0 +1,356 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Lab.Definition;
+using DigitalChannels.Client.Lab.Steps;
+
+namespace DigitalChannels.Client.Lab
+{
+    /// <summary>A lab pod: its id (what replaces {Pod} in the definition) and the connection to its tenant.</summary>
+    public sealed class LabPod
+    {
+        public LabPod(string id, DigitalChannelsConnection connection)
+        {
+            if (string.IsNullOrWhiteSpace(id)) throw new ArgumentException("The pod id is empty.", nameof(id));
+            Id = id.Trim();
+            Connection = connection ?? throw new ArgumentNullException(nameof(connection));
+        }
+
+        public string Id { get; }
+        public DigitalChannelsConnection Connection { get; }
+
+        public override string ToString() => $"Pod {Id} ({Connection.OrganizationId})";
+    }
+
+    /// <summary>
+    /// Applies and verifies a lab definition: the plan (every step observed, nothing changed), then the changes in the
+    /// lab's order with ShouldProcess for each, progress per step, and a failed step's dependants skipped; the checks
+    /// are the same observations read again. Many pods run in parallel with bounded concurrency.
+    /// </summary>
+    public sealed class LabEngine
+    {
+        public const string ErrorNoun = "DigitalChannelsLab";
+
+        private readonly ICommandHost _host;
+        private readonly LabTimings _timings;
+
+        public LabEngine(ICommandHost host, LabTimings timings = null)
+        {
+            _host = host ?? throw new ArgumentNullException(nameof(host));
+            _timings = timings ?? new LabTimings();
+        }
+
+        /// <summary>Every step of labs 12.1–12.5, in the order they are applied (each after the steps it depends on).</summary>
+        public static IReadOnlyList<LabStep> Steps { get; } = new LabStep[]
+        {
+            new ProvisioningStep(),
+            new MultimediaProfilesStep(),
+            new SitesStep(),
+            new TeamsStep(),
+            new UsersStep(),
+            new RonaTimeoutsStep(),
+            new ServicesStep(),
+            new NodeAuthorizationsStep(),
+            new FlowsStep(),
+            new TeammatesStep(),
+            new TeammateActivationStep(),
+            new DecryptLogsStep(),
+            new EngageAttachmentsStep(),
+            new EngageTemplatesStep(),
+            new EngageBlocklistStep(),
+            new EngageUsersStep(),
+        };
+
+        /// <summary>The steps the definition has something for.</summary>
+        public static IReadOnlyList<LabStep> StepsFor(LabDefinition definition) => Steps.Where(s => s.AppliesTo(definition)).ToList();
+
+        private CancellationToken Token => _host.CancellationToken;
+
+        private LabContext ContextFor(LabPod pod, LabDefinition definition, int activityId) =>
+            new LabContext(pod.Connection, definition, _timings, Token, (activity, status, percent) =>
+                _host.WriteProgress(new ProgressUpdate(activityId + 1, $"Pod {pod.Id}: {activity}", string.IsNullOrEmpty(status) ? "waiting" : status) { PercentComplete = percent }));
+
+        /// <summary>The definition for the pod: {Pod} replaced, unless the definition is already a pod's.</summary>
+        private static LabDefinition ForPod(LabDefinition definition, LabPod pod) =>
+            definition.Pod != null ? definition : LabDefinitionReader.ForPod(definition, pod.Id);
+
+        // ----- Test -----
+
+        /// <summary>One check per observation of every step; a step that cannot be read is one failed check naming why.</summary>
+        public async Task<List<LabCheck>> TestAsync(LabPod pod, LabDefinition definition)
+        {
+            definition = ForPod(definition, pod);
+            var context = ContextFor(pod, definition, 1);
+            var checks = new List<LabCheck>();
+            foreach (var step in StepsFor(definition))
+            {
+                Token.ThrowIfCancellationRequested();
+                try
+                {
+                    foreach (var o in await step.ObserveAsync(context).ConfigureAwait(false))
+                        checks.Add(new LabCheck
+                        {
+                            Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = o.Target, Expectation = o.Expectation, Actual = o.Actual,
+                            Passed = o.Passed, Reason = o.Action == LabAction.Manual ? o.ManualReason : o.Action == LabAction.Wait ? "the platform has not finished it yet" : null,
+                        });
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                {
+                    checks.Add(new LabCheck
+                    {
+                        Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = step.Title, Expectation = "the step's state can be read",
+                        Actual = "error", Passed = false, Reason = ex.Message,
+                    });
+                }
+            }
+            return checks;
+        }
+
+        // ----- Plan -----
+
+        /// <summary>One step's plan: its observations, or why it cannot be read before an earlier step is applied.</summary>
+        public sealed class StepPlan
+        {
+            public LabStep Step { get; set; }
+            public IReadOnlyList<LabObservation> Observations { get; set; } = Array.Empty<LabObservation>();
+            public string Pending { get; set; }
+            public string Error { get; set; }
+        }
+
+        /// <summary>Observes every step without changing anything.</summary>
+        public async Task<List<StepPlan>> PlanAsync(LabPod pod, LabDefinition definition)
+        {
+            definition = ForPod(definition, pod);
+            var context = ContextFor(pod, definition, 1);
+            var plans = new List<StepPlan>();
+            foreach (var step in StepsFor(definition))
+            {
+                var plan = new StepPlan { Step = step };
+                var changing = step.DependsOn.Select(id => plans.FirstOrDefault(p => p.Step.Id == id))
+                    .FirstOrDefault(p => p != null && (p.Pending != null || p.Error != null || p.Observations.Any(o => !o.Passed)));
+                try
+                {
+                    plan.Observations = await step.ObserveAsync(context).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                {
+                    // Before provisioning, Connect and Engage cannot be read at all: that is a plan, not a failure.
+                    if (changing != null) plan.Pending = $"planned once '{changing.Step.Title}' is applied";
+                    else plan.Error = ex.Message;
+                }
+                plans.Add(plan);
+            }
+            return plans;
+        }
+
+        /// <summary>The plan as text lines: + create, ~ change, ! needs a person, … waiting, = unchanged (counted).</summary>
+        public static IEnumerable<string> DescribePlan(string pod, IReadOnlyList<StepPlan> plans)
+        {
+            var all = plans.SelectMany(p => p.Observations).ToList();
+            yield return $"Plan for pod {pod}: {all.Count(o => o.Action == LabAction.Create)} to create, {all.Count(o => o.Action == LabAction.Change)} to change, " +
+                         $"{all.Count(o => o.Passed)} unchanged, {all.Count(o => o.Action == LabAction.Manual)} needing a person" +
+                         (plans.Any(p => p.Pending != null) ? $", {plans.Count(p => p.Pending != null)} step(s) planned later" : "") + ".";
+            foreach (var plan in plans)
+            {
+                var step = $"[{plan.Step.Lab}] {plan.Step.Title}";
+                if (plan.Pending != null) { yield return $"  … {step}: {plan.Pending}"; continue; }
+                if (plan.Error != null) { yield return $"  ! {step}: cannot be read: {plan.Error}"; continue; }
+                foreach (var o in plan.Observations.Where(o => !o.Passed))
+                {
+                    switch (o.Action)
+                    {
+                        case LabAction.Create: yield return $"  + {step}: create {o.Target} ({o.Expectation})"; break;
+                        case LabAction.Change: yield return $"  ~ {step}: change {o.Target}: {o.Actual} → {o.Expectation}"; break;
+                        case LabAction.Wait: yield return $"  … {step}: wait for {o.Target}: {o.Actual} → {o.Expectation}"; break;
+                        default: yield return $"  ! {step}: {o.Target}: expected {o.Expectation}, found {o.Actual}: {o.ManualReason}"; break;
+                    }
+                }
+                var same = plan.Observations.Count(o => o.Passed);
+                if (same > 0) yield return $"  = {step}: {same} unchanged";
+            }
+        }
+
+        // ----- Apply -----
+
+        /// <summary>
+        /// Shows the plan, then applies the steps in order. Each change asks ShouldProcess; a step that fails (or is left
+        /// incomplete) skips the steps that depend on it, and everything else goes on. Returns one row per observation.
+        /// </summary>
+        public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true)
+        {
+            definition = ForPod(definition, pod);
+            if (showPlan)
+            {
+                var plan = await PlanAsync(pod, definition).ConfigureAwait(false);
+                foreach (var line in DescribePlan(pod.Id, plan)) _host.WriteInformation(line);
+            }
+
+            var context = ContextFor(pod, definition, activityId);
+            var steps = StepsFor(definition);
+            var incomplete = new Dictionary<string, string>(StringComparer.Ordinal);
+            var rows = new List<LabChange>();
+            var activity = $"Applying '{definition.Name}' to pod {pod.Id}";
+            for (var i = 0; i < steps.Count; i++)
+            {
+                Token.ThrowIfCancellationRequested();
+                var step = steps[i];
+                _host.WriteProgress(new ProgressUpdate(activityId, activity, $"[{step.Lab}] {step.Title} ({i + 1} of {steps.Count})") { PercentComplete = 100 * i / steps.Count });
+                LabChange Row(string target, LabAction action, LabChangeResult result, string expected, string before, string message) => new LabChange
+                {
+                    Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = target, Action = action, Result = result,
+                    Expected = expected, Before = before, Message = message,
+                };
+
+                var blocker = step.DependsOn.FirstOrDefault(incomplete.ContainsKey);
+                if (blocker != null)
+                {
+                    var reason = $"not applied: step '{steps.First(s => s.Id == blocker).Title}' did not complete ({incomplete[blocker]})";
+                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Skipped, null, null, reason));
+                    incomplete[step.Id] = "skipped";
+                    continue;
+                }
+
+                try
+                {
+                    var stepRows = await ApplyStepAsync(context, step, Row).ConfigureAwait(false);
+                    rows.AddRange(stepRows);
+                    var unfinished = stepRows.FirstOrDefault(r => r.Result != LabChangeResult.Unchanged && r.Result != LabChangeResult.Created && r.Result != LabChangeResult.Changed);
+                    if (unfinished != null) incomplete[step.Id] = $"{unfinished.Target}: {unfinished.Result}";
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                {
+                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Failed, null, null, ex.Message));
+                    incomplete[step.Id] = ex.Message;
+                    _host.WriteError(CommandErrors.From(ErrorNoun, ex, $"pod {pod.Id}: [{step.Lab}] {step.Title}"));
+                }
+            }
+            _host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
+            return rows;
+        }
+
+        private async Task<List<LabChange>> ApplyStepAsync(LabContext context, LabStep step,
+            Func<string, LabAction, LabChangeResult, string, string, string, LabChange> row)
+        {
+            var observations = await step.ObserveAsync(context).ConfigureAwait(false);
+            var rows = new List<LabChange>();
+            var acted = false;
+            foreach (var o in observations)
+            {
+                if (o.Passed) { rows.Add(row(o.Target, LabAction.None, LabChangeResult.Unchanged, o.Expectation, o.Actual, null)); continue; }
+                switch (o.Action)
+                {
+                    case LabAction.Manual:
+                        rows.Add(row(o.Target, o.Action, LabChangeResult.NeedsPerson, o.Expectation, o.Actual, o.ManualReason));
+                        break;
+                    case LabAction.Wait:
+                        acted = true;
+                        rows.Add(row(o.Target, o.Action, LabChangeResult.Unchanged, o.Expectation, o.Actual, "waited for the platform to finish"));
+                        break;
+                    default:
+                        var verb = o.Action == LabAction.Create ? "Create" : "Change";
+                        var description = o.Action == LabAction.Create ? $"{verb}: {o.Expectation}" : $"{verb}: {o.Actual} → {o.Expectation}";
+                        if (!_host.ShouldProcess($"Pod {context.Definition.Pod}: {o.Target}", description))
+                        {
+                            rows.Add(row(o.Target, o.Action, LabChangeResult.NotApplied, o.Expectation, o.Actual, "not applied (-WhatIf or declined)"));
+                            break;
+                        }
+                        try
+                        {
+                            await o.Fix(Token).ConfigureAwait(false);
+                            acted = true;
+                            rows.Add(row(o.Target, o.Action, o.Action == LabAction.Create ? LabChangeResult.Created : LabChangeResult.Changed, o.Expectation, o.Actual, null));
+                        }
+                        catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                        {
+                            rows.Add(row(o.Target, o.Action, LabChangeResult.Failed, o.Expectation, o.Actual, ex.Message));
+                            _host.WriteError(CommandErrors.From(ErrorNoun, ex, $"pod {context.Definition.Pod}: {o.Target}"));
+                        }
+                        break;
+                }
+            }
+            if (!acted) return rows;
+
+            // The platform may finish later (Make Live); then the step reads the tenant again: a change that did not
+            // take is a failure here, not a surprise in the next run.
+            await step.SettleAsync(context).ConfigureAwait(false);
+            var after = await step.ObserveAsync(context).ConfigureAwait(false);
+            foreach (var r in rows.Where(r => r.Result == LabChangeResult.Created || r.Result == LabChangeResult.Changed || r.Action == LabAction.Wait))
+            {
+                var still = after.FirstOrDefault(a => a.Target == r.Target && !a.Passed);
+                if (still == null) continue;
+                r.Result = LabChangeResult.Failed;
+                r.Message = $"still differs after the change: expected {still.Expectation}, found {still.Actual}";
+            }
+            return rows;
+        }
+
+        // ----- Many pods -----
+
+        /// <summary>
+        /// Applies the definition to every pod and verifies each, at most <paramref name="throttleLimit"/> at a time.
+        /// Returns one summary per pod (in the pods' order) and, through the callbacks, each pod's rows and checks as it finishes.
+        /// </summary>
+        public async Task<List<LabPodResult>> ApplyManyAsync(IReadOnlyList<LabPod> pods, LabDefinition definition, int throttleLimit, bool apply,
+            Action<LabPod, IReadOnlyList<LabChange>, IReadOnlyList<LabCheck>> onPodDone = null)
+        {
+            if (pods == null || pods.Count == 0) throw new ArgumentException("No pods were given.", nameof(pods));
+            if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit), throttleLimit, $"The throttle limit {throttleLimit} must be at least 1.");
+            var duplicate = pods.GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate != null) throw new ArgumentException($"The pod id '{duplicate.Key}' is given {duplicate.Count()} times.", nameof(pods));
+            var perPod = pods.Select(p => ForPod(definition, p)).ToList(); // every pod's definition is checked before anything runs
+
+            var results = new LabPodResult[pods.Count];
+            var finished = 0;
+            using (var gate = new SemaphoreSlim(throttleLimit))
+            {
+                var tasks = pods.Select(async (pod, index) =>
+                {
+                    await gate.WaitAsync(Token).ConfigureAwait(false);
+                    try
+                    {
+                        var clock = Stopwatch.StartNew();
+                        var rows = apply ? await ApplyAsync(pod, perPod[index], 10 + 2 * index, showPlan: false).ConfigureAwait(false) : new List<LabChange>();
+                        var checks = await TestAsync(pod, perPod[index]).ConfigureAwait(false);
+                        results[index] = Summarize(pod, rows, checks, clock.Elapsed);
+                        onPodDone?.Invoke(pod, rows, checks);
+                    }
+                    finally
+                    {
+                        gate.Release();
+                        var done = Interlocked.Increment(ref finished);
+                        _host.WriteProgress(new ProgressUpdate(1, $"Lab '{definition.Name}' on {pods.Count} pods", $"{done} of {pods.Count} pods done")
+                            { PercentComplete = 100 * done / pods.Count, Completed = done == pods.Count });
+                    }
+                }).ToList();
+                await Task.WhenAll(tasks).ConfigureAwait(false);
+            }
+            return results.ToList();
+        }
+
+        public static LabPodResult Summarize(LabPod pod, IReadOnlyList<LabChange> rows, IReadOnlyList<LabCheck> checks, TimeSpan duration)
+        {
+            var firstRow = rows.FirstOrDefault(r => r.Result == LabChangeResult.Failed || r.Result == LabChangeResult.NeedsPerson);
+            var firstCheck = checks.FirstOrDefault(c => !c.Passed);
+            return new LabPodResult
+            {
+                Pod = pod.Id,
+                Organization = pod.Connection.OrganizationId,
+                Created = rows.Count(r => r.Result == LabChangeResult.Created),
+                Changed = rows.Count(r => r.Result == LabChangeResult.Changed),
+                Unchanged = rows.Count(r => r.Result == LabChangeResult.Unchanged),
+                NeedsPerson = rows.Count(r => r.Result == LabChangeResult.NeedsPerson),
+                Failed = rows.Count(r => r.Result == LabChangeResult.Failed),
+                Skipped = rows.Count(r => r.Result == LabChangeResult.Skipped),
+                ChecksPassed = checks.Count(c => c.Passed),
+                ChecksFailed = checks.Count(c => !c.Passed),
+                Duration = duration,
+                FirstProblem = firstRow != null ? $"{firstRow.Target}: {firstRow.Result} ({firstRow.Message})"
+                    : firstCheck != null ? $"{firstCheck.Target}: expected {firstCheck.Expectation}, found {firstCheck.Actual}" : null,
+            };
+        }
+    }
+}

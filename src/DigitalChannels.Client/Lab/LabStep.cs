@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Lab.Definition;
+
+namespace DigitalChannels.Client.Lab
+{
+    /// <summary>What applying an observation would do.</summary>
+    public enum LabAction
+    {
+        /// <summary>The tenant already matches.</summary>
+        None,
+        Create,
+        Change,
+        /// <summary>Differs only until the platform finishes what was started (Publishing → Live); the step waits.</summary>
+        Wait,
+        /// <summary>Differs, and only a person can fix it (Cisco support, a mail to click on a live tenant).</summary>
+        Manual,
+    }
+
+    /// <summary>
+    /// One expectation of a lab step, read from the tenant: what the lab wants, what is there, and how to make it so.
+    /// The same observation serves Test-DigitalChannelsLab (a check) and Invoke-DigitalChannelsLab (a planned change).
+    /// </summary>
+    public sealed class LabObservation
+    {
+        private LabObservation(string target, string expectation, string actual, bool passed, LabAction action, Func<CancellationToken, Task> fix, string manualReason)
+        {
+            Target = target;
+            Expectation = expectation;
+            Actual = actual;
+            Passed = passed;
+            Action = action;
+            Fix = fix;
+            ManualReason = manualReason;
+        }
+
+        /// <summary>What the observation is about, e.g. "Team 'Team1'".</summary>
+        public string Target { get; }
+        public string Expectation { get; }
+        public string Actual { get; }
+        public bool Passed { get; }
+        public LabAction Action { get; }
+
+        /// <summary>Makes the tenant match; null when it matches already or only a person can fix it.</summary>
+        public Func<CancellationToken, Task> Fix { get; }
+
+        /// <summary>For <see cref="LabAction.Manual"/>: who must do what.</summary>
+        public string ManualReason { get; }
+
+        public static LabObservation Matches(string target, string expectation, string actual = null) =>
+            new LabObservation(target, expectation, actual ?? expectation, true, LabAction.None, null, null);
+
+        public static LabObservation Missing(string target, string expectation, Func<CancellationToken, Task> create, string actual = "missing") =>
+            new LabObservation(target, expectation, actual, false, LabAction.Create, create ?? throw new ArgumentNullException(nameof(create)), null);
+
+        public static LabObservation Differs(string target, string expectation, string actual, Func<CancellationToken, Task> change) =>
+            new LabObservation(target, expectation, actual, false, LabAction.Change, change ?? throw new ArgumentNullException(nameof(change)), null);
+
+        public static LabObservation WaitingFor(string target, string expectation, string actual) =>
+            new LabObservation(target, expectation, actual, false, LabAction.Wait, null, null);
+
+        public static LabObservation NeedsPerson(string target, string expectation, string actual, string reason) =>
+            new LabObservation(target, expectation, actual, false, LabAction.Manual, null, reason);
+
+        /// <summary>Compares two descriptions: equal text passes; otherwise <paramref name="change"/> repairs it.</summary>
+        public static LabObservation Compare(string target, string expectation, string actual, Func<CancellationToken, Task> change) =>
+            string.Equals(expectation, actual, StringComparison.Ordinal) ? Matches(target, expectation) : Differs(target, expectation, actual, change);
+
+        public override string ToString() => Passed ? $"{Target}: {Expectation}" : $"{Target}: expected {Expectation}, found {Actual}";
+    }
+
+    /// <summary>
+    /// One step of the lab guide. A step observes the tenant against the definition; everything it would change is in the
+    /// observations' fixes, so that planning, applying and testing share one reading of the tenant.
+    /// </summary>
+    public abstract class LabStep
+    {
+        protected LabStep(string id, string lab, string title, params string[] dependsOn)
+        {
+            Id = id;
+            Lab = lab;
+            Title = title;
+            DependsOn = dependsOn ?? Array.Empty<string>();
+        }
+
+        /// <summary>Stable id, e.g. "12.5-teams": what -Step selects and dependencies name.</summary>
+        public string Id { get; }
+
+        /// <summary>The lab: "12.1" … "12.5".</summary>
+        public string Lab { get; }
+
+        /// <summary>The lab guide's heading for the step, e.g. "Step 3. Create new Teams".</summary>
+        public string Title { get; }
+
+        /// <summary>Ids of the steps that must have succeeded before this one can run.</summary>
+        public IReadOnlyList<string> DependsOn { get; }
+
+        /// <summary>False when the definition has nothing for this step (the section was left out).</summary>
+        public abstract bool AppliesTo(LabDefinition definition);
+
+        /// <summary>Reads the tenant: one observation per expectation.</summary>
+        public abstract Task<IReadOnlyList<LabObservation>> ObserveAsync(LabContext context);
+
+        /// <summary>After the fixes: waits for what the platform finishes later (Publishing → Live). Default: nothing.</summary>
+        public virtual Task SettleAsync(LabContext context) => Task.CompletedTask;
+
+        public override string ToString() => $"{Lab} {Title}";
+    }
+}
