@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Lab.Definition;
+using Newtonsoft.Json;
+
+namespace DigitalChannels.Client.Lab
+{
+    /// <summary>What Get-DigitalChannelsLabDefinition, Invoke-DigitalChannelsLab and Test-DigitalChannelsLab do.</summary>
+    public static class LabCommands
+    {
+        public const string Noun = LabEngine.ErrorNoun;
+        public const int DefaultThrottleLimit = 8;
+
+        /// <summary>The definition, read and checked: the shipped one when no path is given.</summary>
+        public static Task GetDefinitionAsync(ICommandHost host, object definition, string flowPath)
+        {
+            var read = LabDefinitionFile.From(definition ?? LabDefinitionFile.ShippedPath(), flowPath);
+            host.WriteVerbose($"Read the lab definition '{read.Name}' from {read.Source}: {LabEngine.StepsFor(read).Count} steps.");
+            host.WriteObject(read);
+            return Task.CompletedTask;
+        }
+
+        /// <summary>True when some value of the definition holds {Pod}, so a pod id is needed to apply it.</summary>
+        public static bool UsesPod(LabDefinition definition) =>
+            JsonConvert.SerializeObject(definition).Contains(LabDefinition.PodPlaceholder);
+
+        /// <summary>The pod of a single connection: its id is required when the definition uses {Pod}.</summary>
+        public static LabPod SinglePod(DigitalChannelsConnection connection, LabDefinition definition, string podId)
+        {
+            if (string.IsNullOrWhiteSpace(podId))
+            {
+                if (UsesPod(definition))
+                    throw new ArgumentException($"The lab definition {definition.Source} names pod-specific values ({LabDefinition.PodPlaceholder}): give the pod's id with -PodId.", nameof(podId));
+                podId = "1";
+            }
+            return new LabPod(podId, connection);
+        }
+
+        /// <summary>Invoke-DigitalChannelsLab on one tenant: the plan, then the changes; one LabChange per observation.</summary>
+        public static async Task InvokeAsync(ICommandHost host, DigitalChannelsConnection connection, object definition, string flowPath, string podId, LabTimings timings = null)
+        {
+            var read = LabDefinitionFile.From(definition, flowPath);
+            var pod = SinglePod(connection, read, podId);
+            var rows = await new LabEngine(host, timings).ApplyAsync(pod, read).ConfigureAwait(false);
+            foreach (var row in rows) host.WriteObject(row);
+        }
+
+        /// <summary>
+        /// Invoke-DigitalChannelsLab -Pod: applies and verifies every pod, <paramref name="throttleLimit"/> at a time, and
+        /// writes one LabPodResult per pod (the table), then the total time.
+        /// </summary>
+        public static async Task InvokeManyAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit, LabTimings timings = null)
+        {
+            var read = LabDefinitionFile.From(definition, flowPath);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var results = await new LabEngine(host, timings).ApplyManyAsync(pods, read, throttleLimit, apply: true,
+                (pod, rows, checks) =>
+                {
+                    foreach (var failed in checks.Where(c => !c.Passed))
+                        host.WriteVerbose($"Pod {pod.Id}: [{failed.Lab}] {failed.Target}: expected {failed.Expectation}, found {failed.Actual}");
+                }).ConfigureAwait(false);
+            foreach (var result in results) host.WriteObject(result);
+            host.WriteInformation($"{results.Count(r => r.Passed)} of {results.Count} pods passed in {clock.Elapsed.TotalSeconds:0.0} s (at most {throttleLimit} at a time).");
+        }
+
+        /// <summary>Test-DigitalChannelsLab: one LabCheck per check, for each pod in turn (pods in parallel, output in order).</summary>
+        public static async Task TestAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit, LabTimings timings = null)
+        {
+            var read = LabDefinitionFile.From(definition, flowPath);
+            var byPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
+            await new LabEngine(host, timings).ApplyManyAsync(pods, read, throttleLimit, apply: false, (pod, rows, checks) =>
+            {
+                lock (byPod) byPod[pod.Id] = checks;
+            }).ConfigureAwait(false);
+            foreach (var pod in pods)
+            foreach (var check in byPod[pod.Id])
+                host.WriteObject(check);
+        }
+    }
+}
