@@ -2,37 +2,71 @@ using DigitalChannels.Client;
 using DigitalChannels.Client.Commands;
 using DigitalChannels.Client.Environments;
 using DigitalChannels.Lab;
+using DigitalChannels.Lab.MainJob;
 using DigitalChannels.Lab.Scenarios;
 using DigitalChannels.Sandbox.Hosting;
 
 const string usage = """
-    DigitalChannels lab runner: runs a lab scenario end to end with the engine the cmdlets use.
+    DigitalChannels lab runner: applies and verifies labs 12.1-12.5 with the engine the cmdlets use (Invoke- and
+    Test-DigitalChannelsLab), against a sandbox it starts itself. Needs only the .NET SDK.
 
-    Usage: dotnet run --project src/DigitalChannels.Lab -- [scenario] [options]
+    Usage: dotnet run --project src/DigitalChannels.Lab -c Release -- [lab | services] [options]
 
     Scenarios:
-      services                 Connect services (lab 12.2 "1. Services", lab 12.5 step 2's service). The default.
+      lab                      The main job (default): start a sandbox, create one tenant per pod, apply the lab
+                               definition to every pod, verify every pod, apply again (it must change nothing) and
+                               print the verification table and the time.
+      services                 The Connect services walk-through (lab 12.2 "1. Services"), one command at a time.
 
-    Options:
-      --connection-file PATH   Use a sandbox that is already running (its connection.json or data folder)
-                               instead of starting one.
+    Options (lab):
+      --pods N                 How many pods (sandbox tenants) to apply the lab to (default 1).
+      --throttle N             At most N pods at a time (default 8).
+      --definition PATH        The lab definition (.psd1 or .json; default module/Labs/Lab12.psd1).
+      --flows DIR              The folder of the .workflow files (default ../shared/fixtures/workflows/v2.1).
+      --break-and-repair       Then break pod 1 on purpose (a flow not Live, a wrong RONA value, a missing team),
+                               show the failing checks with expected and actual values, apply again and verify.
+      --flow-publish-seconds N How long Make Live takes in the started sandbox (default 2; the platform: about 120).
+      --provisioning-seconds N How long provisioning takes in the started sandbox (default 2; the platform: about 300).
+    Options (both):
+      --connection-file PATH   Use a sandbox that is already running (its connection.json or data folder).
       --data DIR               Data folder for the sandbox the runner starts (default: a new temporary folder,
                                removed afterwards).
       --verbose                Show every HTTP request.
       --help                   Show this text.
     """;
 
-string scenario = "services", connectionFile = null!, data = null!;
+string scenario = "lab";
+string? connectionFile = null, data = null, definition = null, flows = null;
 var verbose = false;
+var breakAndRepair = false;
+int pods = 1, throttle = 8, publishSeconds = 2, provisioningSeconds = 2;
 for (var i = 0; i < args.Length; i++)
 {
+    bool Number(out int value, int minimum, int maximum)
+    {
+        value = 0;
+        if (i + 1 >= args.Length || !int.TryParse(args[i + 1], out value) || value < minimum || value > maximum)
+        {
+            Console.Error.WriteLine($"{args[i]} needs a whole number from {minimum} to {maximum}" + (i + 1 < args.Length ? $", not '{args[i + 1]}'." : "."));
+            return false;
+        }
+        i++;
+        return true;
+    }
     switch (args[i])
     {
         case "--help" or "-h": Console.WriteLine(usage); return 0;
         case "--verbose": verbose = true; break;
+        case "--break-and-repair": breakAndRepair = true; break;
         case "--connection-file" when i + 1 < args.Length: connectionFile = args[++i]; break;
         case "--data" when i + 1 < args.Length: data = args[++i]; break;
-        case "services": scenario = args[i]; break;
+        case "--definition" when i + 1 < args.Length: definition = args[++i]; break;
+        case "--flows" when i + 1 < args.Length: flows = args[++i]; break;
+        case "--pods": if (!Number(out pods, 1, 200)) return 2; break;
+        case "--throttle": if (!Number(out throttle, 1, 64)) return 2; break;
+        case "--flow-publish-seconds": if (!Number(out publishSeconds, 1, 600)) return 2; break;
+        case "--provisioning-seconds": if (!Number(out provisioningSeconds, 1, 3600)) return 2; break;
+        case "lab" or "services": scenario = args[i]; break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'. Run with --help for the options.");
             return 2;
@@ -49,13 +83,20 @@ try
     if (connectionFile is null)
     {
         data ??= Directory.CreateTempSubdirectory("digitalchannels-lab-").FullName;
-        Console.WriteLine($"Starting the sandbox (data folder {data}) ...");
-        sandbox = SandboxApplication.Build(new SandboxOptions("http://127.0.0.1:0", data));
+        Console.WriteLine($"Starting the sandbox (data folder {data}; Make Live {publishSeconds} s, provisioning {provisioningSeconds} s) ...");
+        sandbox = SandboxApplication.Build(new SandboxOptions("http://127.0.0.1:0", data)
+        {
+            FlowPublishDuration = TimeSpan.FromSeconds(publishSeconds),
+            ProvisioningDuration = TimeSpan.FromSeconds(provisioningSeconds),
+        });
         await sandbox.StartAsync(cancellation.Token);
         connectionFile = Path.Combine(data, SandboxConnectionFile.FileName);
     }
 
     var host = new ConsoleHost(Console.Out, verbose, cancellation.Token);
+    if (scenario == "lab")
+        return LabMainJob.Run(host, connectionFile, new LabMainJobOptions(pods, throttle, definition, flows, breakAndRepair));
+
     var run = new ScenarioRun(Console.Out, host);
     var scope = new object();
     run.Run($"Connect-DigitalChannels -ConnectionFile '{connectionFile}'", ConnectionCommands.Noun,
@@ -66,12 +107,7 @@ try
         Console.Error.WriteLine("Could not connect to the sandbox; see the error above.");
         return 1;
     }
-
-    switch (scenario)
-    {
-        case "services": ServicesScenario.Run(run, connection); break;
-    }
-
+    ServicesScenario.Run(run, connection);
     Console.WriteLine();
     Console.WriteLine($"Requests sent: {connection.Pipeline.RequestCount}, retries: {connection.Pipeline.RetryCount}, 429s met: {connection.Pipeline.ThrottledCount}.");
     run.PrintTable();

@@ -130,6 +130,14 @@ namespace DigitalChannels.Client.Lab.Definition
                 else if (!flow.FilePath.EndsWith(WorkflowFile.Extension, StringComparison.OrdinalIgnoreCase) && !flow.FilePath.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                     s.Problem("File", $"'{flow.File}' is neither a {WorkflowFile.Extension} export nor a .zip of one");
             }
+            // The platform needs the trigger kind to create a flow; infer it now so that a name saying nothing is refused
+            // before anything changes, not halfway through a run.
+            if (!flow.Kind.HasValue && flow.Name != null && flow.File != null)
+            {
+                if (FlowKindInference.TryInfer(Path.GetFileName(flow.File), out var fromFile)) flow.Kind = fromFile;
+                else if (FlowKindInference.TryInfer(flow.Name, out var fromName)) flow.Kind = fromName;
+                else s.Problem("Kind", $"is required: neither the file name '{Path.GetFileName(flow.File)}' nor the flow name '{flow.Name}' tells the trigger; use one of {string.Join(", ", System.Enum.GetNames(typeof(ConnectFlowKind)))}");
+            }
             s.RejectUnknownKeys();
             return flow;
         }

@@ -1,0 +1,209 @@
+using System.Diagnostics;
+using DigitalChannels.Client;
+using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Environments;
+using DigitalChannels.Client.Lab;
+using DigitalChannels.Client.Lab.Definition;
+
+namespace DigitalChannels.Lab.MainJob;
+
+public sealed record LabMainJobOptions(int Pods, int ThrottleLimit, string? DefinitionPath, string? FlowsFolder, bool BreakAndRepair);
+
+/// <summary>
+/// The README's main job without PowerShell: one sandbox tenant per pod, the lab definition applied to every pod
+/// (Invoke-DigitalChannelsLab -Pod), each verified (Test-DigitalChannelsLab), applied a second time (which must change
+/// nothing), and the results printed as one table with the time. Exit code 0 only when every pod passed.
+/// </summary>
+public static class LabMainJob
+{
+    public const string FixturesFlows = "shared/fixtures/workflows/v2.1";
+
+    public static int Run(ConsoleHost console, string connectionFile, LabMainJobOptions options)
+    {
+        var output = Console.Out;
+        var host = new LabConsoleHost(output, console.CancellationToken, verbose: false);
+        var token = console.CancellationToken;
+
+        var flows = options.FlowsFolder ?? FindFixtureFlows();
+        LabDefinition definition;
+        try
+        {
+            definition = LabDefinitionFile.Load(options.DefinitionPath ?? LabDefinitionFile.ShippedPath(), flows);
+        }
+        catch (Exception ex) when (ex is LabDefinitionException or DefinitionSyntaxException or FileNotFoundException or ArgumentException)
+        {
+            Console.Error.WriteLine(ex.Message);
+            if (flows is null) Console.Error.WriteLine($"The flow files were not found: give their folder with --flows (the lab's are in ../{FixturesFlows}).");
+            return 2;
+        }
+        output.WriteLine($"Lab definition '{definition.Name}' from {definition.Source}: {LabEngine.StepsFor(definition).Count} steps" +
+                         (definition.Connect?.FlowsFolder is { } folder ? $"; flow files from {folder}." : "."));
+
+        var file = SandboxConnectionFile.Read(connectionFile);
+        using var sandboxOperator = DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
+        {
+            Environment = WebexEnvironment.ForSandbox(file.BaseUrl),
+            ClientId = file.ClientId,
+            ClientSecret = file.ClientSecret,
+            Scopes = Client.Auth.Scopes.All,
+        }, token).GetAwaiter().GetResult();
+
+        var total = Stopwatch.StartNew();
+        var podIds = Enumerable.Range(1, options.Pods).Select(i => i.ToString()).ToList();
+        output.WriteLine($"Creating {podIds.Count} sandbox tenant(s), one per pod ...");
+        var pods = SandboxPods.CreateAsync(sandboxOperator, definition, podIds, options.ThrottleLimit, token).GetAwaiter().GetResult();
+        try
+        {
+            output.WriteLine($"Created in {total.Elapsed.TotalSeconds:0.0} s: " + string.Join(", ", pods.Take(5).Select(p => p.ToString())) + (pods.Count > 5 ? ", …" : ""));
+            if (pods.Count == 1)
+            {
+                // The plan Invoke-DigitalChannelsLab shows first (many pods: the same plan on every fresh tenant).
+                output.WriteLine();
+                Engine(host, e => e.PlanAsync(pods[0], definition).ContinueWith(t =>
+                {
+                    foreach (var line in LabEngine.DescribePlan(pods[0].Id, t.Result)) host.WriteInformation(line);
+                }, TaskScheduler.Default));
+            }
+
+            output.WriteLine();
+            output.WriteLine($"Applying to {pods.Count} pod(s), at most {options.ThrottleLimit} at a time ...");
+            var checksByPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
+            var first = ApplyAll(host, pods, definition, options.ThrottleLimit, checksByPod, apply: true, out var applyTime);
+            output.WriteLine($"Applied and verified in {applyTime.TotalSeconds:0.0} s.");
+
+            if (pods.Count == 1) PrintChecks(output, checksByPod[pods[0].Id]);
+            output.WriteLine();
+            PrintPods(output, first);
+
+            output.WriteLine();
+            output.WriteLine("Applying again (a second run must change nothing) ...");
+            var second = ApplyAll(host, pods, definition, options.ThrottleLimit, checksByPod, apply: true, out var secondTime);
+            var changedAgain = second.Where(r => r.Created + r.Changed > 0).ToList();
+            output.WriteLine(changedAgain.Count == 0
+                ? $"Second apply: nothing created or changed on any pod ({second.Sum(r => r.Unchanged)} unchanged, {secondTime.TotalSeconds:0.0} s)."
+                : $"Second apply CHANGED something on {changedAgain.Count} pod(s): " + string.Join("; ", changedAgain.Select(r => $"pod {r.Pod}: {r.Created} created, {r.Changed} changed")));
+
+            var repaired = true;
+            if (options.BreakAndRepair) repaired = BreakAndRepair(host, output, pods[0], definition);
+
+            var passed = first.Count(r => r.Passed);
+            output.WriteLine();
+            output.WriteLine($"{pods.Count} pod(s) applied and verified in {total.Elapsed.TotalSeconds:0.0} s: {passed} passed, {pods.Count - passed} failed.");
+            return passed == pods.Count && changedAgain.Count == 0 && second.All(r => r.Passed) && repaired ? 0 : 1;
+        }
+        finally
+        {
+            foreach (var pod in pods) pod.Connection.Dispose();
+        }
+    }
+
+    /// <summary>Runs engine work as a cmdlet would: every host call on this thread, failures as error records.</summary>
+    private static void Engine(LabConsoleHost host, Func<LabEngine, Task> work) =>
+        CommandRunner.Run(host, LabEngine.ErrorNoun, h => work(new LabEngine(h)));
+
+    private static List<LabPodResult> ApplyAll(LabConsoleHost host, IReadOnlyList<LabPod> pods, LabDefinition definition, int throttle,
+        Dictionary<string, IReadOnlyList<LabCheck>> checksByPod, bool apply, out TimeSpan elapsed)
+    {
+        var clock = Stopwatch.StartNew();
+        List<LabPodResult> results = new();
+        Engine(host, async engine => results = await engine.ApplyManyAsync(pods, definition, throttle, apply, (pod, rows, checks) => checksByPod[pod.Id] = checks));
+        elapsed = clock.Elapsed;
+        return results;
+    }
+
+    private static bool BreakAndRepair(LabConsoleHost host, TextWriter output, LabPod pod, LabDefinition definition)
+    {
+        output.WriteLine();
+        output.WriteLine($"Breaking pod {pod.Id} on purpose: {string.Join("; ", TenantBreaker.What)} ...");
+        TenantBreaker.BreakAsync(pod.Connection, LabDefinitionReader.ForPod(definition, pod.Id), host.CancellationToken).GetAwaiter().GetResult();
+        var checksByPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
+        var broken = ApplyAll(host, new[] { pod }, definition, 1, checksByPod, apply: false, out _);
+        output.WriteLine($"Test-DigitalChannelsLab on pod {pod.Id}: {broken[0].ChecksFailed} check(s) failed:");
+        PrintChecks(output, checksByPod[pod.Id].Where(c => !c.Passed).ToList());
+        output.WriteLine();
+        output.WriteLine($"Applying again to pod {pod.Id} ...");
+        var repaired = ApplyAll(host, new[] { pod }, definition, 1, checksByPod, apply: true, out var time);
+        output.WriteLine($"Repaired in {time.TotalSeconds:0.0} s: {repaired[0].Created} created, {repaired[0].Changed} changed; " +
+                         $"{repaired[0].ChecksPassed} checks passed, {repaired[0].ChecksFailed} failed.");
+        return broken[0].ChecksFailed > 0 && repaired[0].Passed;
+    }
+
+    public static void PrintChecks(TextWriter output, IReadOnlyList<LabCheck> checks)
+    {
+        output.WriteLine();
+        var targetWidth = Math.Min(48, checks.Select(c => c.Target.Length).DefaultIfEmpty(6).Max());
+        output.WriteLine($"{"Lab",-5} {"Check".PadRight(targetWidth)}  {"Expected",-58}  Result");
+        output.WriteLine($"{new string('-', 5)} {new string('-', targetWidth)}  {new string('-', 58)}  ------");
+        foreach (var c in checks)
+        {
+            output.WriteLine($"{c.Lab,-5} {Fit(c.Target, targetWidth).PadRight(targetWidth)}  {Fit(c.Expectation, 58),-58}  " + (c.Passed ? "passed" : "FAILED"));
+            if (c.Passed) continue;
+            // A failure shows both values whole: they are what the proctor compares.
+            output.WriteLine($"{"",5} {"",-1} expected: {c.Expectation}");
+            output.WriteLine($"{"",5} {"",-1} found:    {c.Actual}" + (c.Reason is null ? "" : $" ({c.Reason})"));
+        }
+        output.WriteLine($"{checks.Count(c => c.Passed)} passed, {checks.Count(c => !c.Passed)} failed");
+    }
+
+    public static void PrintPods(TextWriter output, IReadOnlyList<LabPodResult> results)
+    {
+        output.WriteLine($"{"Pod",-5} {"Organization",-36} {"Created",7} {"Changed",7} {"Unchanged",9} {"Checks",7} {"Failed",6} {"Time",7}  Result");
+        output.WriteLine($"{new string('-', 5)} {new string('-', 36)} {new string('-', 7)} {new string('-', 7)} {new string('-', 9)} {new string('-', 7)} {new string('-', 6)} {new string('-', 7)}  ------");
+        foreach (var r in results)
+            output.WriteLine($"{r.Pod,-5} {r.Organization,-36} {r.Created,7} {r.Changed,7} {r.Unchanged,9} {r.ChecksPassed,7} {r.ChecksFailed + r.Failed,6} {r.Duration.TotalSeconds,6:0.0}s  " +
+                             (r.Passed ? "passed" : "FAILED: " + r.FirstProblem));
+    }
+
+    private static string Fit(string text, int width) => text.Length > width ? text[..(width - 1)] + "…" : text;
+
+    /// <summary>../shared/fixtures/workflows/v2.1 beside the repository, searched upwards from here and from the runner.</summary>
+    private static string? FindFixtureFlows()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, FixturesFlows);
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        return null;
+    }
+}
+
+/// <summary>The console host of the main job: plan lines and errors are printed; every change is applied (no prompts).</summary>
+public sealed class LabConsoleHost : ICommandHost, IInformationHost
+{
+    private readonly TextWriter _out;
+    private readonly bool _verbose;
+
+    public LabConsoleHost(TextWriter output, CancellationToken cancellationToken, bool verbose)
+    {
+        _out = output;
+        _verbose = verbose;
+        CancellationToken = cancellationToken;
+    }
+
+    public CancellationToken CancellationToken { get; }
+    public List<CommandError> Errors { get; } = new();
+
+    public bool ShouldProcess(string target, string action)
+    {
+        if (_verbose) _out.WriteLine($"    {action}: {target}");
+        return true;
+    }
+
+    public void WriteObject(object item) => _out.WriteLine("    " + item);
+    public void WriteVerbose(string message) { if (_verbose) _out.WriteLine("    VERBOSE: " + message); }
+    public void WriteWarning(string message) => _out.WriteLine("    WARNING: " + message);
+    public void WriteInformation(string message) => _out.WriteLine(message);
+
+    public void WriteProgress(ProgressUpdate progress)
+    {
+        if (_verbose && !progress.Completed) _out.WriteLine($"    ... {progress.Activity}: {progress.Status}");
+    }
+
+    public void WriteError(CommandError error)
+    {
+        Errors.Add(error);
+        _out.WriteLine($"    error {error.ErrorId}: {error.Message}");
+    }
+}
