@@ -73,6 +73,10 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+var mainJob = new LabMainJobOptions(pods, throttle, definition, flows, breakAndRepair);
+var labDefinition = scenario == "lab" ? LabMainJob.LoadDefinition(mainJob) : null;
+if (scenario == "lab" && labDefinition is null) return 2; // refused before anything starts
+
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 
@@ -95,7 +99,7 @@ try
 
     var host = new ConsoleHost(Console.Out, verbose, cancellation.Token);
     if (scenario == "lab")
-        return LabMainJob.Run(host, connectionFile, new LabMainJobOptions(pods, throttle, definition, flows, breakAndRepair));
+        return LabMainJob.Run(host, connectionFile, labDefinition!, mainJob);
 
     var run = new ScenarioRun(Console.Out, host);
     var scope = new object();

@@ -18,24 +18,27 @@ public static class LabMainJob
 {
     public const string FixturesFlows = "shared/fixtures/workflows/v2.1";
 
-    public static int Run(ConsoleHost console, string connectionFile, LabMainJobOptions options)
+    /// <summary>Reads and checks the definition before anything starts; null (and the reason printed) when it is refused.</summary>
+    public static LabDefinition? LoadDefinition(LabMainJobOptions options)
     {
-        var output = Console.Out;
-        var host = new LabConsoleHost(output, console.CancellationToken, verbose: false);
-        var token = console.CancellationToken;
-
         var flows = options.FlowsFolder ?? FindFixtureFlows();
-        LabDefinition definition;
         try
         {
-            definition = LabDefinitionFile.Load(options.DefinitionPath ?? LabDefinitionFile.ShippedPath(), flows);
+            return LabDefinitionFile.Load(options.DefinitionPath ?? LabDefinitionFile.ShippedPath(), flows);
         }
         catch (Exception ex) when (ex is LabDefinitionException or DefinitionSyntaxException or FileNotFoundException or ArgumentException)
         {
             Console.Error.WriteLine(ex.Message);
             if (flows is null) Console.Error.WriteLine($"The flow files were not found: give their folder with --flows (the lab's are in ../{FixturesFlows}).");
-            return 2;
+            return null;
         }
+    }
+
+    public static int Run(ConsoleHost console, string connectionFile, LabDefinition definition, LabMainJobOptions options)
+    {
+        var output = Console.Out;
+        var host = new LabConsoleHost(output, console.CancellationToken, verbose: false);
+        var token = console.CancellationToken;
         output.WriteLine($"Lab definition '{definition.Name}' from {definition.Source}: {LabEngine.StepsFor(definition).Count} steps" +
                          (definition.Connect?.FlowsFolder is { } folder ? $"; flow files from {folder}." : "."));
 

@@ -1,0 +1,276 @@
+using System.Collections;
+using DigitalChannels.Client;
+using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Connect.Flows;
+using DigitalChannels.Client.Environments;
+using DigitalChannels.Client.Lab;
+using DigitalChannels.Client.Lab.Definition;
+using DigitalChannels.Client.Provisioning;
+using DigitalChannels.IntegrationTests.Infrastructure;
+using DigitalChannels.Lab.MainJob;
+
+namespace DigitalChannels.IntegrationTests.Lab;
+
+/// <summary>A sandbox where Make Live and provisioning take one second, so that whole labs run in seconds.</summary>
+public sealed class QuickLabSandbox : SandboxProcess
+{
+    public QuickLabSandbox() => ExtraArguments = ["--flow-publish-seconds", "1", "--provisioning-seconds", "1"];
+}
+
+/// <summary>
+/// Issue 6 through the command layer Invoke- and Test-DigitalChannelsLab call → client → HTTP → sandbox: the shipped
+/// definition of labs 12.1–12.5 on fresh tenants (one per test, created by the sandbox operator), idempotence, -WhatIf,
+/// a broken tenant reported and repaired, a failed step's dependants skipped, and twenty pods in parallel.
+/// </summary>
+public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
+{
+    private readonly SandboxProcess _sandbox;
+
+    public LabEngineTests(QuickLabSandbox sandbox) => _sandbox = sandbox;
+
+    private sealed class Host : ICommandHost, IInformationHost
+    {
+        public bool Answer { get; init; } = true;
+        public CancellationToken CancellationToken => CancellationToken.None;
+        public List<object> Objects { get; } = new();
+        public List<CommandError> Errors { get; } = new();
+        public List<string> Information { get; } = new();
+        public List<string> ShouldProcessCalls { get; } = new();
+        public List<ProgressUpdate> Progress { get; } = new();
+        public bool ShouldProcess(string target, string action) { ShouldProcessCalls.Add($"{action}: {target}"); return Answer; }
+        public void WriteObject(object item) => Objects.Add(item);
+        public void WriteVerbose(string message) { }
+        public void WriteWarning(string message) { }
+        public void WriteProgress(ProgressUpdate progress) => Progress.Add(progress);
+        public void WriteError(CommandError error) => Errors.Add(error);
+        public void WriteInformation(string message) => Information.Add(message);
+        public List<T> Of<T>() => Objects.OfType<T>().ToList();
+    }
+
+    private static string Flows => SharedFixtures.Workflow("v2.1");
+
+    private static LabDefinition Shipped() => LabDefinitionFile.Load(LabDefinitionFile.ShippedPath(), Flows);
+
+    private Task<DigitalChannelsConnection> OperatorAsync() =>
+        DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
+        {
+            Environment = WebexEnvironment.ForSandbox(_sandbox.BaseUrl),
+            ClientId = _sandbox.ClientId,
+            ClientSecret = _sandbox.ClientSecret,
+            Scopes = DigitalChannels.Client.Auth.Scopes.All,
+        }, CancellationToken.None);
+
+    private static int _podCounter = 100;
+
+    private async Task<List<LabPod>> NewPodsAsync(LabDefinition definition, int count)
+    {
+        using var sandboxOperator = await OperatorAsync();
+        var ids = Enumerable.Range(0, count).Select(_ => Interlocked.Increment(ref _podCounter).ToString()).ToList();
+        return await SandboxPods.CreateAsync(sandboxOperator, definition, ids, 8, CancellationToken.None);
+    }
+
+    private static Host Invoke(LabPod pod, object definition, bool answer = true)
+    {
+        var host = new Host { Answer = answer };
+        CommandRunner.Run(host, LabCommands.Noun, h => LabCommands.InvokeAsync(h, pod.Connection, definition, null, pod.Id));
+        return host;
+    }
+
+    private static List<LabCheck> Test(LabPod pod, object definition)
+    {
+        var host = new Host();
+        CommandRunner.Run(host, LabCommands.Noun, h => LabCommands.TestAsync(h, [pod], definition, null, 1));
+        Assert.Empty(host.Errors);
+        return host.Of<LabCheck>();
+    }
+
+    private static string Describe(IEnumerable<LabCheck> checks) =>
+        string.Join("\n", checks.Select(c => $"[{c.Lab}] {c.Target}: expected {c.Expectation}, found {c.Actual} {c.Reason}"));
+
+    [Fact]
+    public async Task Labs_12_1_to_12_5_apply_to_a_fresh_tenant_every_check_passes_and_a_second_apply_changes_nothing()
+    {
+        var definition = Shipped();
+        var pod = (await NewPodsAsync(definition, 1))[0];
+        using var _ = pod.Connection;
+        Assert.Equal(DigitalChannelsProvisioning.NotProvisioned, (await pod.Connection.Provisioning.GetAsync(CancellationToken.None)).State);
+
+        var first = Invoke(pod, definition);
+        Assert.True(first.Errors.Count == 0, string.Join("\n", first.Errors.Select(e => e.Message)));
+        // The plan came first, and named what would be created.
+        Assert.StartsWith($"Plan for pod {pod.Id}: ", first.Information[0]);
+        Assert.Contains(first.Information, line => line.Contains("+ [12.5] Step 3.3 Create new Teams: create Team 'Team1'"));
+        Assert.Contains(first.Information, line => line.Contains("… [12.5] Step 2. Download and upload CA flows in Connect: planned once"));
+        var rows = first.Of<LabChange>();
+        Assert.DoesNotContain(rows, r => r.Result is LabChangeResult.Failed or LabChangeResult.Skipped or LabChangeResult.NeedsPerson or LabChangeResult.NotApplied);
+        Assert.Equal(15, rows.Count(r => r.Result == LabChangeResult.Created));
+        Assert.Contains(rows, r => r is { Target: "RONA timeouts", Result: LabChangeResult.Changed, Before: "Telephony 30 s, Chat 300 s, Email 600 s, Social 300 s" });
+        Assert.Equal(rows.Count(r => r.Result is LabChangeResult.Created or LabChangeResult.Changed), first.ShouldProcessCalls.Count);
+        // Progress per step, closed at the end.
+        Assert.Contains(first.Progress, p => p.Status.StartsWith("[12.5] Step 3.3 Create new Teams (", StringComparison.Ordinal));
+        Assert.True(first.Progress.Last(p => p.ActivityId == 1).Completed);
+
+        var checks = Test(pod, definition);
+        Assert.True(checks.All(c => c.Passed), Describe(checks.Where(c => !c.Passed)));
+        Assert.Equal(23, checks.Count);
+        Assert.Equal(["12.1", "12.2", "12.3", "12.4", "12.5"], checks.Select(c => c.Lab).Distinct().Order());
+
+        // Read back independently of the engine's own observations.
+        var connection = pod.Connection;
+        Assert.Equal(DigitalChannelsProvisioning.Provisioned, (await connection.Provisioning.GetAsync(CancellationToken.None)).State);
+        var service = await connection.ConnectServices.FindByNameAsync("Agnostic Flows DO NOT MODIFY", CancellationToken.None);
+        Assert.True(service!.Locked);
+        foreach (var name in new[] { "Task Close Flow", "Task Routed Flow", "Task Modified Flow" })
+        {
+            var flow = await connection.ConnectFlows.FindByNameAsync(service.Id, name, CancellationToken.None);
+            Assert.Equal(ConnectFlow.LiveStatus, flow!.Status);
+            Assert.Equal(WorkflowFile.Read(Path.Combine(Flows, name + ".workflow")).Sha256, flow.Versions.Single(v => v.Number == flow.LiveVersion).Sha256);
+        }
+        var rona = await connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None);
+        Assert.Equal((18, 60, 90, 60), (rona.Telephony, rona.Chat, rona.Email, rona.Social));
+        var teammate = await connection.ConnectTeammates.FindByEmailAsync($"cl1fulladmin{pod.Id}@email.carehybrid.com", CancellationToken.None);
+        Assert.Equal(("Active", true), (teammate!.Status, teammate.DecryptLogs));
+        var agent = await connection.ContactCenter.Users.FindByEmailAsync($"cl1agent{pod.Id}@email.carehybrid.com", CancellationToken.None);
+        Assert.Equal(2, agent!.TeamIds.Count);
+
+        var second = Invoke(pod, definition);
+        Assert.Empty(second.Errors);
+        Assert.All(second.Of<LabChange>(), r => Assert.Equal(LabChangeResult.Unchanged, r.Result));
+        Assert.Equal(23, second.Of<LabChange>().Count);
+        Assert.Empty(second.ShouldProcessCalls);
+        Assert.StartsWith($"Plan for pod {pod.Id}: 0 to create, 0 to change, 23 unchanged", second.Information[0]);
+    }
+
+    [Fact]
+    public async Task WhatIf_shows_the_plan_and_changes_nothing()
+    {
+        var definition = Shipped();
+        var pod = (await NewPodsAsync(definition, 1))[0];
+        using var _ = pod.Connection;
+        var rona = await pod.Connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None);
+
+        var host = Invoke(pod, definition, answer: false);
+
+        Assert.Empty(host.Errors);
+        Assert.Contains(host.ShouldProcessCalls, c => c == $"Change: Telephony 30 s, Chat 300 s, Email 600 s, Social 300 s → Telephony 18 s, Chat 60 s, Email 90 s, Social 60 s: Pod {pod.Id}: RONA timeouts");
+        var rows = host.Of<LabChange>();
+        Assert.Contains(rows, r => r is { StepId: "12.1-provisioning", Result: LabChangeResult.NotApplied });
+        // Steps that need what was not applied are skipped, naming it, rather than failing against an unprovisioned tenant.
+        var services = Assert.Single(rows, r => r.StepId == "12.2-services");
+        Assert.Equal(LabChangeResult.Skipped, services.Result);
+        Assert.Contains("'2. Webex Connect Provisioning' did not complete", services.Message);
+        Assert.DoesNotContain(rows, r => r.Result is LabChangeResult.Created or LabChangeResult.Changed or LabChangeResult.Failed);
+        Assert.Equal(DigitalChannelsProvisioning.NotProvisioned, (await pod.Connection.Provisioning.GetAsync(CancellationToken.None)).State);
+        Assert.Equal(rona.Chat, (await pod.Connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None)).Chat);
+        Assert.Null(await pod.Connection.ContactCenter.Teams.FindByNameAsync("Team1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_broken_tenant_is_reported_with_expected_and_actual_values_and_applying_again_repairs_it()
+    {
+        var definition = Shipped();
+        var pod = (await NewPodsAsync(definition, 1))[0];
+        using var _ = pod.Connection;
+        Assert.Empty(Invoke(pod, definition).Errors);
+
+        await TenantBreaker.BreakAsync(pod.Connection, LabDefinitionReader.ForPod(definition, pod.Id), CancellationToken.None);
+        var failing = Test(pod, definition).Where(c => !c.Passed).ToList();
+
+        var flow = Assert.Single(failing, c => c.StepId == "12.5-flows");
+        Assert.Equal("Flow 'Task Close Flow' in 'Agnostic Flows DO NOT MODIFY'", flow.Target);
+        Assert.StartsWith("Live, payload of 'Task Close Flow.workflow' (SHA-256 ", flow.Expectation);
+        Assert.StartsWith("WorkingDraft (version 2, version 1 Live), payload SHA-256 ", flow.Actual);
+        var rona = Assert.Single(failing, c => c.StepId == "12.5-rona");
+        Assert.Equal(("Telephony 18 s, Chat 60 s, Email 90 s, Social 60 s", "Telephony 18 s, Chat 45 s, Email 90 s, Social 60 s"), (rona.Expectation, rona.Actual));
+        var team = Assert.Single(failing, c => c.StepId == "12.5-teams");
+        Assert.Equal(("Team 'Team2'", "missing"), (team.Target, team.Actual));
+        Assert.Equal(2, failing.Count(c => c.StepId == "12.5-users" && c.Actual.Contains("teams 'Team1',") && !c.Actual.Contains("Team2")));
+        Assert.Equal(5, failing.Count);
+
+        var repair = Invoke(pod, definition);
+        Assert.Empty(repair.Errors);
+        var rows = repair.Of<LabChange>();
+        Assert.Contains(rows, r => r is { Target: "Team 'Team2'", Result: LabChangeResult.Created });
+        Assert.Contains(rows, r => r is { Target: "RONA timeouts", Result: LabChangeResult.Changed, Before: "Telephony 18 s, Chat 45 s, Email 90 s, Social 60 s" });
+        Assert.Contains(rows, r => r.StepId == "12.5-flows" && r.Result == LabChangeResult.Changed);
+        var after = Test(pod, definition);
+        Assert.True(after.All(c => c.Passed), Describe(after.Where(c => !c.Passed)));
+        // The repair went through the locked service and left it locked.
+        Assert.True((await pod.Connection.ConnectServices.FindByNameAsync("Agnostic Flows DO NOT MODIFY", CancellationToken.None))!.Locked);
+    }
+
+    [Fact]
+    public async Task A_failed_step_stops_its_dependants_reports_clearly_and_leaves_the_rest_applied()
+    {
+        // A desktop profile no tenant has: the definition cannot know the built-ins, so the platform refuses it at apply time.
+        var path = Path.Combine(Path.GetTempPath(), $"lab-broken-{Guid.NewGuid():N}.psd1");
+        File.WriteAllText(path, """
+            @{
+                SchemaVersion = 1
+                Name = 'A lab with a wrong desktop profile'
+                Provisioning = @{ Owner = 'owner{Pod}@pod.example' }
+                ContactCenter = @{
+                    MultimediaProfiles = @( @{ Name = 'MMP'; Telephony = 1; Chat = 3 } )
+                    Sites = @( @{ Name = 'Site'; MultimediaProfile = 'MMP' } )
+                    Teams = @( @{ Name = 'Team1'; Site = 'Site'; MultimediaProfile = 'MMP' } )
+                    Users = @( @{ Email = 'agent{Pod}@pod.example'; UserProfile = 'Premium Agent User Profile'; Site = 'Site'; Teams = 'Team1'
+                                  DesktopProfile = 'No Such Profile'; MultimediaProfile = 'MMP'; EngageRoleType = 'Customer Care' } )
+                    RonaTimeouts = @{ Chat = 75 }
+                }
+            }
+            """);
+        try
+        {
+            var definition = LabDefinitionFile.Load(path);
+            var pod = (await NewPodsAsync(definition, 1))[0];
+            using var _ = pod.Connection;
+
+            var host = Invoke(pod, definition);
+
+            var rows = host.Of<LabChange>();
+            var user = Assert.Single(rows, r => r.StepId == "12.5-users");
+            Assert.Equal(LabChangeResult.Failed, user.Result);
+            Assert.Contains("No desktop profile is named 'No Such Profile'", user.Message);
+            var error = Assert.Single(host.Errors);
+            Assert.StartsWith("DigitalChannelsLab", error.ErrorId);
+            Assert.Contains("No such Profile".ToLowerInvariant(), error.Message.ToLowerInvariant());
+            var engage = Assert.Single(rows, r => r.StepId == "12.1-engage-users");
+            Assert.Equal(LabChangeResult.Skipped, engage.Result);
+            Assert.Contains("'Step 3.4 User Configuration' did not complete", engage.Message);
+            // Everything that does not depend on the failed step was applied.
+            Assert.Contains(rows, r => r is { StepId: "12.5-teams", Result: LabChangeResult.Created });
+            Assert.Contains(rows, r => r is { StepId: "12.5-rona", Result: LabChangeResult.Changed });
+            Assert.Equal(75, (await pod.Connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None)).Chat);
+            Assert.Equal(DigitalChannelsProvisioning.Provisioned, (await pod.Connection.Provisioning.GetAsync(CancellationToken.None)).State);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Twenty_pods_are_applied_and_verified_in_one_run_with_bounded_concurrency()
+    {
+        var definition = Shipped();
+        var pods = await NewPodsAsync(definition, 20);
+        try
+        {
+            var host = new Host();
+            CommandRunner.Run(host, LabCommands.Noun, h => LabCommands.InvokeManyAsync(h, pods, definition, null, 8));
+
+            Assert.True(host.Errors.Count == 0, string.Join("\n", host.Errors.Select(e => e.Message)));
+            var results = host.Of<LabPodResult>();
+            Assert.Equal(pods.Select(p => p.Id), results.Select(r => r.Pod));
+            Assert.All(results, r => Assert.True(r.Passed, $"pod {r.Pod}: {r.FirstProblem}"));
+            Assert.All(results, r => Assert.Equal((15, 23, 0), (r.Created, r.ChecksPassed, r.ChecksFailed)));
+            Assert.Equal(20, results.Select(r => r.Organization).Distinct().Count());
+            Assert.Matches(@"^20 of 20 pods passed in \d+\.\d s \(at most 8 at a time\)\.$", host.Information.Last());
+            Assert.Contains(host.Progress, p => p.ActivityId == 1 && p.Status == "20 of 20 pods done" && p.Completed);
+        }
+        finally
+        {
+            foreach (var pod in pods) pod.Connection.Dispose();
+        }
+    }
+}
