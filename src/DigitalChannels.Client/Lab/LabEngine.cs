@@ -37,12 +37,19 @@ namespace DigitalChannels.Client.Lab
 
         private readonly ICommandHost _host;
         private readonly LabTimings _timings;
+        private readonly IReadOnlyList<LabStep> _steps;
 
-        public LabEngine(ICommandHost host, LabTimings timings = null)
+        public LabEngine(ICommandHost host, LabTimings timings = null) : this(host, timings, Steps) { }
+
+        /// <summary>The test hook: an engine over other steps.</summary>
+        internal LabEngine(ICommandHost host, LabTimings timings, IReadOnlyList<LabStep> steps)
         {
             _host = host ?? throw new ArgumentNullException(nameof(host));
             _timings = timings ?? new LabTimings();
+            _steps = steps ?? throw new ArgumentNullException(nameof(steps));
         }
+
+        private IReadOnlyList<LabStep> Applicable(LabDefinition definition) => _steps.Where(s => s.AppliesTo(definition)).ToList();
 
         /// <summary>Every step of labs 12.1–12.5, in the order they are applied (each after the steps it depends on).</summary>
         public static IReadOnlyList<LabStep> Steps { get; } = new LabStep[]
@@ -86,7 +93,7 @@ namespace DigitalChannels.Client.Lab
             definition = ForPod(definition, pod);
             var context = ContextFor(pod, definition, 1);
             var checks = new List<LabCheck>();
-            foreach (var step in StepsFor(definition))
+            foreach (var step in Applicable(definition))
             {
                 Token.ThrowIfCancellationRequested();
                 try
@@ -127,7 +134,7 @@ namespace DigitalChannels.Client.Lab
             definition = ForPod(definition, pod);
             var context = ContextFor(pod, definition, 1);
             var plans = new List<StepPlan>();
-            foreach (var step in StepsFor(definition))
+            foreach (var step in Applicable(definition))
             {
                 var plan = new StepPlan { Step = step };
                 var changing = step.DependsOn.Select(id => plans.FirstOrDefault(p => p.Step.Id == id))
@@ -190,7 +197,7 @@ namespace DigitalChannels.Client.Lab
             }
 
             var context = ContextFor(pod, definition, activityId);
-            var steps = StepsFor(definition);
+            var steps = Applicable(definition);
             var incomplete = new Dictionary<string, string>(StringComparer.Ordinal);
             var rows = new List<LabChange>();
             var activity = $"Applying '{definition.Name}' to pod {pod.Id}";

@@ -1,0 +1,228 @@
+using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Environments;
+using DigitalChannels.Client.Lab;
+using DigitalChannels.Client.Lab.Definition;
+using DigitalChannels.Client.Lab.Steps;
+using DigitalChannels.Client.Tests.Infrastructure;
+
+namespace DigitalChannels.Client.Tests.Lab;
+
+/// <summary>
+/// The engine's decisions with scripted steps (no server): order, ShouldProcess, dependants skipped after a failure,
+/// a person's part, a change that does not take, the wait for the platform, Ctrl+C, and a live tenant.
+/// </summary>
+public sealed class LabEngineTests
+{
+    /// <summary>A step whose state is a script: each observation is (target, current, wanted); the fix sets current.</summary>
+    private sealed class ScriptedStep : LabStep
+    {
+        public ScriptedStep(string id, params string[] dependsOn) : base(id, "12.9", "Step " + id, dependsOn) { }
+
+        public Dictionary<string, (string Current, string Wanted)> State { get; } = new();
+        public Exception? ObserveFailure { get; set; }
+        public Exception? FixFailure { get; set; }
+        public bool FixDoesNotTake { get; set; }
+        public string? PersonReason { get; set; }
+        public int Observed { get; private set; }
+        public List<string> Fixed { get; } = new();
+
+        public override bool AppliesTo(LabDefinition definition) => true;
+
+        public override Task<IReadOnlyList<LabObservation>> ObserveAsync(LabContext context)
+        {
+            Observed++;
+            if (ObserveFailure != null) throw ObserveFailure;
+            IReadOnlyList<LabObservation> list = State.Select(pair => pair.Value.Current == pair.Value.Wanted
+                ? LabObservation.Matches(pair.Key, pair.Value.Wanted)
+                : PersonReason != null
+                    ? LabObservation.NeedsPerson(pair.Key, pair.Value.Wanted, pair.Value.Current, PersonReason)
+                    : pair.Value.Current == "missing"
+                        ? LabObservation.Missing(pair.Key, pair.Value.Wanted, ct => Fix(pair.Key))
+                        : LabObservation.Differs(pair.Key, pair.Value.Wanted, pair.Value.Current, ct => Fix(pair.Key))).ToList();
+            return Task.FromResult(list);
+        }
+
+        private Task Fix(string target)
+        {
+            if (FixFailure != null) throw FixFailure;
+            Fixed.Add(target);
+            if (!FixDoesNotTake) State[target] = (State[target].Wanted, State[target].Wanted);
+            return Task.CompletedTask;
+        }
+    }
+
+    private static async Task<LabPod> PodAsync(WebexEnvironment? environment = null, StubHandler? handler = null) =>
+        new("7", await DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
+        {
+            Environment = environment ?? WebexEnvironment.ForSandbox("http://sandbox.test"),
+            OrganizationId = "org-1",
+            AccessToken = "test-token-value",
+            HttpMessageHandler = handler ?? new StubHandler((_, _, _) => throw new InvalidOperationException("no request expected")),
+            RetryPolicy = DigitalChannels.Client.Http.RetryPolicy.None,
+        }, CancellationToken.None));
+
+    private static readonly LabDefinition Definition = new() { Name = "Scripted", Pod = "7" };
+
+    private static List<LabChange> Apply(RecordingHost host, params LabStep[] steps) =>
+        Apply(host, new LabTimings(), steps);
+
+    private static List<LabChange> Apply(RecordingHost host, LabTimings timings, params LabStep[] steps)
+    {
+        List<LabChange> rows = new();
+        CommandRunner.Run(host, "DigitalChannelsLab", async h =>
+        {
+            var pod = await PodAsync();
+            rows = await new LabEngine(h, timings, steps).ApplyAsync(pod, Definition);
+        });
+        return rows;
+    }
+
+    [Fact]
+    public void Changes_are_asked_for_one_by_one_and_what_matches_is_left_alone()
+    {
+        var a = new ScriptedStep("a");
+        a.State["Team 'Team1'"] = ("missing", "site 'Site'");
+        a.State["Team 'Team2'"] = ("site 'Site'", "site 'Site'");
+        a.State["RONA timeouts"] = ("Chat 45 s", "Chat 60 s");
+        var host = new RecordingHost();
+
+        var rows = Apply(host, a);
+
+        Assert.Equal([("Pod 7: Team 'Team1'", "Create: site 'Site'"), ("Pod 7: RONA timeouts", "Change: Chat 45 s → Chat 60 s")], host.ShouldProcessCalls);
+        Assert.Equal([LabChangeResult.Created, LabChangeResult.Unchanged, LabChangeResult.Changed], rows.Select(r => r.Result));
+        Assert.Equal("Chat 45 s", rows[2].Before);
+        Assert.Equal(3, a.Observed); // the plan, the apply, the verification after the changes
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public void WhatIf_changes_nothing_and_skips_the_dependants()
+    {
+        var a = new ScriptedStep("a");
+        a.State["x"] = ("1", "2");
+        var b = new ScriptedStep("b", "a");
+        b.State["y"] = ("1", "2");
+        var host = new RecordingHost { Answer = false };
+
+        var rows = Apply(host, a, b);
+
+        Assert.Empty(a.Fixed);
+        Assert.Equal(LabChangeResult.NotApplied, rows[0].Result);
+        Assert.Equal(LabChangeResult.Skipped, rows[1].Result);
+        Assert.Equal("not applied: step 'Step a' did not complete (x: NotApplied)", rows[1].Message);
+        Assert.Equal(1, b.Observed); // the plan only
+    }
+
+    [Fact]
+    public void A_failed_step_skips_its_dependants_but_not_the_others()
+    {
+        var a = new ScriptedStep("a") { FixFailure = new InvalidOperationException("The site 'Site' is in use.") };
+        a.State["x"] = ("missing", "there");
+        var b = new ScriptedStep("b", "a");
+        b.State["y"] = ("1", "2");
+        var c = new ScriptedStep("c", "b");
+        c.State["z"] = ("1", "2");
+        var independent = new ScriptedStep("d");
+        independent.State["w"] = ("1", "2");
+        var host = new RecordingHost();
+
+        var rows = Apply(host, a, b, c, independent);
+
+        Assert.Equal([LabChangeResult.Failed, LabChangeResult.Skipped, LabChangeResult.Skipped, LabChangeResult.Changed], rows.Select(r => r.Result));
+        Assert.Equal("The site 'Site' is in use.", rows[0].Message);
+        Assert.Contains("'Step b' did not complete (skipped)", rows[2].Message);
+        Assert.Equal(["w"], independent.Fixed);
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("DigitalChannelsLabFailed", error.ErrorId);
+        Assert.Equal("pod 7: x", error.TargetObject);
+    }
+
+    [Fact]
+    public void A_step_that_cannot_be_read_fails_whole_and_the_plan_says_why()
+    {
+        var a = new ScriptedStep("a") { ObserveFailure = new TimeoutException("The server did not answer.") };
+        var host = new RecordingHost();
+
+        var rows = Apply(host, a);
+
+        var row = Assert.Single(rows);
+        Assert.Equal((LabChangeResult.Failed, "Step a", "The server did not answer."), (row.Result, row.Target, row.Message));
+        Assert.Contains("  ! [12.9] Step a: cannot be read: The server did not answer.", host.Verbose); // no IInformationHost: verbose
+        Assert.Single(host.Errors);
+    }
+
+    [Fact]
+    public void A_change_that_does_not_take_is_a_failure_now_not_a_surprise_next_run()
+    {
+        var a = new ScriptedStep("a") { FixDoesNotTake = true };
+        a.State["RONA timeouts"] = ("Chat 45 s", "Chat 60 s");
+        var host = new RecordingHost();
+
+        var row = Assert.Single(Apply(host, a));
+
+        Assert.Equal(LabChangeResult.Failed, row.Result);
+        Assert.Equal("still differs after the change: expected Chat 60 s, found Chat 45 s", row.Message);
+    }
+
+    [Fact]
+    public void What_only_a_person_can_do_is_reported_with_the_reason_and_blocks_the_dependants()
+    {
+        var a = new ScriptedStep("a") { PersonReason = "only Cisco support can change the Digital Channel setting" };
+        a.State["Digital Channel"] = ("'Legacy'", "'IMI Digital'");
+        var b = new ScriptedStep("b", "a");
+        var host = new RecordingHost();
+
+        var rows = Apply(host, a, b);
+
+        Assert.Equal((LabChangeResult.NeedsPerson, "only Cisco support can change the Digital Channel setting"), (rows[0].Result, rows[0].Message));
+        Assert.Equal(LabChangeResult.Skipped, rows[1].Result);
+        Assert.Empty(host.ShouldProcessCalls);
+    }
+
+    [Fact]
+    public async Task A_long_wait_reports_progress_and_stops_on_ctrl_c()
+    {
+        var host = new RecordingHost();
+        var pod = await PodAsync();
+        var polls = 0;
+        var timings = new LabTimings
+        {
+            PollInterval = TimeSpan.FromSeconds(2),
+            Delay = (_, ct) =>
+            {
+                if (++polls == 3) host.Cancel(); // Ctrl+C during the third pause
+                ct.ThrowIfCancellationRequested();
+                return Task.CompletedTask;
+            },
+        };
+        var reports = new List<(string, string, int)>();
+        var context = new LabContext(pod.Connection, Definition, timings, host.CancellationToken, (a, s, p) => reports.Add((a, s, p)));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            context.WaitUntilAsync("Waiting for 'Task Close Flow' to be Live", _ => Task.FromResult("Publishing"), s => s == "Live", s => s, TimeSpan.FromMinutes(10)));
+        Assert.Equal(3, reports.Count);
+        Assert.All(reports, r => Assert.Equal(("Waiting for 'Task Close Flow' to be Live", "Publishing"), (r.Item1, r.Item2)));
+
+        var quick = new LabContext(pod.Connection, Definition, new LabTimings { PollInterval = TimeSpan.FromSeconds(1), Delay = (_, _) => Task.CompletedTask }, CancellationToken.None);
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() =>
+            quick.WaitUntilAsync("Provisioning Digital Channels", _ => Task.FromResult("Provisioning"), s => s == "Provisioned", s => s, TimeSpan.FromSeconds(3)));
+        Assert.Equal("Provisioning Digital Channels: still Provisioning after 3 s.", timeout.Message);
+    }
+
+    [Fact]
+    public async Task Against_a_live_tenant_the_provisioning_check_names_the_control_hub_page_and_never_pretends()
+    {
+        var handler = new StubHandler((_, _, _) => throw new InvalidOperationException("no request may reach a live tenant for this"));
+        var pod = await PodAsync(WebexEnvironment.ForRegion("us1"), handler);
+        var definition = new LabDefinition { Name = "Live", Pod = "7", Provisioning = new ProvisioningDefinition { Owner = "admin@example.com" } };
+        var host = new RecordingHost();
+        List<LabCheck> checks = new();
+
+        CommandRunner.Run(host, "DigitalChannelsLab", async h => checks = await new LabEngine(h, null, [new ProvisioningStep()]).TestAsync(pod, definition));
+
+        var check = Assert.Single(checks);
+        Assert.False(check.Passed);
+        Assert.Contains("Control Hub → Contact Center → Settings → Digital → Provision Digital Channels", check.Reason);
+        Assert.Empty(handler.Requests);
+    }
+}
