@@ -50,7 +50,7 @@ BeforeDiscovery {
         throw 'Test-DigitalChannelsLab returned no checks: the definition has nothing to verify, so this run would prove nothing.'
     }
 
-    $Pods = @($checks | Group-Object -Property Pod | ForEach-Object {
+    $script:Pods = @($checks | Group-Object -Property Pod | ForEach-Object {
             @{
                 Pod   = $_.Name
                 Steps = @($_.Group | Group-Object -Property StepId | ForEach-Object {
