@@ -108,6 +108,10 @@
         'Sync-EngageUser'
         'Get-EngageChannelAsset'
         'Set-EngageChannelAsset'
+        'Get-DigitalChannelsLabDefinition'
+        'Invoke-DigitalChannelsLab'
+        'New-DigitalChannelsLabPod'
+        'Test-DigitalChannelsLab'
     )
 
     FunctionsToExport = @()

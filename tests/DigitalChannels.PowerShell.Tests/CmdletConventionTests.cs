@@ -31,6 +31,15 @@ public class CmdletConventionTests
     /// <summary>The cmdlets that manage the session's connection and so take no -Connection themselves.</summary>
     public static readonly string[] ConnectionCmdlets = { "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-DigitalChannelsConnection" };
 
+    /// <summary>Cmdlets that only read local files and reach no tenant: no -Connection (it would be a lie).</summary>
+    public static readonly string[] LocalFileCmdlets = { "Get-DigitalChannelsLabDefinition" };
+
+    /// <summary>
+    /// 'New' cmdlets that only build an object in memory, like New-TimeSpan or New-PSSessionOption: no -WhatIf, because
+    /// under -WhatIf (or $WhatIfPreference in a dry-run script) they must still return the object for the commands after them.
+    /// </summary>
+    public static readonly string[] InMemoryNewCmdlets = { "New-DigitalChannelsLabPod" };
+
     public static TheoryData<string> Cmdlets => CmdletCatalog.Names;
 
     private static readonly Lazy<HashSet<string>> ApprovedVerbs = new(() => new HashSet<string>(
@@ -49,12 +58,12 @@ public class CmdletConventionTests
             "Add-ConnectNodeAuthorization", "Add-EngageBlockedWord", "Complete-ConnectTeammateInvitation",
             "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectAsset", "Get-ConnectFlow", "Get-ConnectGroup",
             "Get-ConnectIntegration", "Get-ConnectRule", "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate",
-            "Get-DigitalChannelsConnection", "Get-DigitalChannelsProvisioning", "Get-DigitalChannelsSandboxMail",
+            "Get-DigitalChannelsConnection", "Get-DigitalChannelsLabDefinition", "Get-DigitalChannelsProvisioning", "Get-DigitalChannelsSandboxMail",
             "Get-EngageAttachmentSetting", "Get-EngageBlockedWord", "Get-EngageChannelAsset", "Get-EngageTemplate",
             "Get-EngageTranscript", "Get-EngageUser", "Get-EngageWorkingHours", "Get-WxccDesktopProfile",
             "Get-WxccMultimediaProfile", "Get-WxccRonaTimeout", "Get-WxccSite", "Get-WxccTeam", "Get-WxccUser",
-            "Grant-DecryptLogs", "Import-ConnectFlow", "New-ConnectApp", "New-ConnectFlow", "New-ConnectGroup",
-            "New-ConnectService", "New-ConnectTeam", "New-ConnectTeammate", "New-DigitalChannelsSandboxTenant",
+            "Grant-DecryptLogs", "Import-ConnectFlow", "Invoke-DigitalChannelsLab", "New-ConnectApp", "New-ConnectFlow", "New-ConnectGroup",
+            "New-ConnectService", "New-ConnectTeam", "New-ConnectTeammate", "New-DigitalChannelsLabPod", "New-DigitalChannelsSandboxTenant",
             "New-EngageTemplate", "New-EngageWorkingHours", "New-WxccDesktopProfile", "New-WxccMultimediaProfile", "New-WxccSite",
             "New-WxccTeam", "Publish-ConnectFlow", "Remove-ConnectApp", "Remove-ConnectFlow", "Remove-ConnectGroup",
             "Remove-ConnectService", "Remove-ConnectTeam", "Remove-ConnectTeammate", "Remove-EngageBlockedWord",
@@ -63,7 +72,7 @@ public class CmdletConventionTests
             "Set-ConnectService", "Set-ConnectTeammate", "Set-EngageAttachmentSetting", "Set-EngageChannelAsset",
             "Set-EngageTemplate", "Set-EngageWorkingHours", "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile",
             "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam", "Set-WxccUser", "Start-DigitalChannelsProvisioning",
-            "Sync-EngageUser", "Sync-WxccUser", "Test-EngageAttachment", "Wait-ConnectFlow", "Wait-DigitalChannelsProvisioning",
+            "Sync-EngageUser", "Sync-WxccUser", "Test-DigitalChannelsLab", "Test-EngageAttachment", "Wait-ConnectFlow", "Wait-DigitalChannelsProvisioning",
         }.OrderBy(n => n, StringComparer.Ordinal).ToArray(), names);
     }
 
@@ -124,6 +133,12 @@ public class CmdletConventionTests
     {
         var cmdlet = CmdletCatalog.Get(name);
         if (!StateChangingVerbs.Contains(cmdlet.Verb)) return;
+        if (InMemoryNewCmdlets.Contains(name, StringComparer.Ordinal))
+        {
+            Assert.False(cmdlet.SupportsShouldProcess, $"{name}: builds an object in memory; -WhatIf would only make it return nothing.");
+            Assert.True(cmdlet.Verb == VerbsCommon.New, $"{name}: only a New cmdlet may be an in-memory exception.");
+            return;
+        }
         Assert.True(cmdlet.SupportsShouldProcess, $"{name}: a '{cmdlet.Verb}' cmdlet must declare SupportsShouldProcess = true (-WhatIf, -Confirm).");
     }
 
@@ -159,6 +174,12 @@ public class CmdletConventionTests
     public void Connected_cmdlets_take_Connection_and_all_others_are_connected(string name)
     {
         var cmdlet = CmdletCatalog.Get(name);
+        if (LocalFileCmdlets.Contains(name))
+        {
+            Assert.True(typeof(DigitalChannelsCmdlet).IsAssignableFrom(cmdlet.Type) && !cmdlet.IsConnected, $"{name}: reads local files only; it should derive from DigitalChannelsCmdlet, not the connected base.");
+            Assert.True(cmdlet.Parameters.All(p => p.Name != "Connection"), $"{name}: reads local files only and should take no -Connection.");
+            return;
+        }
         if (ConnectionCmdlets.Contains(name))
         {
             Assert.True(typeof(DigitalChannelsCmdlet).IsAssignableFrom(cmdlet.Type), $"{name}: should derive from DigitalChannelsCmdlet.");

@@ -24,9 +24,14 @@ public class HelpDocsTests
         return HelpPage.Load(path);
     }
 
-    /// <summary>The error-id prefix of a connected cmdlet is its noun (ConnectServiceCommands.Noun, WxccTeam, …).</summary>
+    /// <summary>
+    /// The error-id prefix of a connected cmdlet is its noun (ConnectServiceCommands.Noun, WxccTeam, …); the connection
+    /// cmdlets share ConnectionCommands.Noun, and Get-DigitalChannelsLabDefinition reports as the lab (LabCommands.Noun).
+    /// </summary>
     private static string ErrorNoun(CmdletFacts cmdlet) =>
-        cmdlet.IsConnected ? cmdlet.Noun : ConnectionCommands.Noun;
+        cmdlet.IsConnected ? cmdlet.Noun
+        : cmdlet.Name == "Get-DigitalChannelsLabDefinition" ? DigitalChannels.Client.Lab.LabCommands.Noun
+        : ConnectionCommands.Noun;
 
     /// <summary>
     /// Cmdlets over a public Webex API (the Contact Center configuration API): they never raise NoPublicApi, and
@@ -40,6 +45,9 @@ public class HelpDocsTests
         "New-WxccDesktopProfile", "Get-WxccDesktopProfile", "Set-WxccDesktopProfile", "Remove-WxccDesktopProfile",
         "Get-WxccUser",
     };
+
+    /// <summary>Connected cmdlets that call no API at all (they only build an object): no NoPublicApi either.</summary>
+    private static readonly HashSet<string> NoApiCmdlets = new(StringComparer.Ordinal) { "New-DigitalChannelsLabPod" };
 
     /// <summary>Every error id CommandErrors can give for a noun, found by feeding it each kind of failure.</summary>
     internal static HashSet<string> ErrorIds(string noun)
@@ -240,7 +248,7 @@ public class HelpDocsTests
         {
             Assert.True(known.Contains(id), $"{name}.md: NOTES names `{id}`, which CommandErrors never raises for {noun}.");
         }
-        if (cmdlet.IsConnected && PublicApiCmdlets.Contains(name))
+        if (cmdlet.IsConnected && (PublicApiCmdlets.Contains(name) || NoApiCmdlets.Contains(name)))
         {
             Assert.True(mentioned.Contains("NotConnected"), $"{name}.md: NOTES should name `NotConnected`.");
             Assert.False(mentioned.Contains(noun + "NoPublicApi"), $"{name}.md: {name} uses a public API and never raises `{noun}NoPublicApi`.");

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using DigitalChannels.Client;
+using DigitalChannels.Client.Lab.Definition;
 
 namespace DigitalChannels.PowerShell.Tests;
 
@@ -167,6 +168,18 @@ public class ModuleFileTests
         {
             Assert.Contains(required, text);
         }
+        // The shipped lab definitions and the verification pack, each into its own folder of the module.
+        Assert.Contains(@"<_DcLabFile Include=""$(DcModuleSource)Labs\*"" />", text);
+        Assert.Contains(@"<_DcVerificationFile Include=""$(DcModuleSource)Verification\*"" />", text);
+        Assert.Contains(@"<Copy SourceFiles=""@(_DcLabFile)"" DestinationFolder=""$(DcModuleOutput)Labs\""", text);
+        Assert.Contains(@"<Copy SourceFiles=""@(_DcVerificationFile)"" DestinationFolder=""$(DcModuleOutput)Verification\""", text);
+        Assert.Equal("Labs", LabDefinitionFile.ShippedFolder); // where ShippedPath looks, beside DigitalChannels.Client.dll
+        foreach (var shipped in new[] { new[] { "module", "Labs", LabDefinitionFile.ShippedFileName }, new[] { "module", "Labs", "Lab12.json" },
+                     new[] { "module", "Verification", "DigitalChannelsLab.Tests.ps1" }, new[] { "module", "Verification", "README.md" } })
+        {
+            Assert.True(File.Exists(Repository.PathOf(shipped)), $"The module ships {string.Join("/", shipped)}, which is missing.");
+        }
+
         var output = targets.Descendants(ns + "DcModuleOutput").First().Value;
         Assert.Contains("'out', '$(DcModuleName)'", output);
         Assert.Equal("DigitalChannels", targets.Descendants(ns + "DcModuleName").Single().Value);

@@ -63,9 +63,17 @@ Describe 'DigitalChannels module manifest' {
         @(Get-ChildItem -Path $moduleFolder -Recurse -Filter 'System.Management.Automation.dll').Count | Should -Be 0
     }
 
+    It 'ships the lab definitions in Labs/ and the verification pack in Verification/' {
+        $moduleFolder = Split-Path $ModuleManifest
+        foreach ($file in 'Labs/Lab12.psd1', 'Labs/Lab12.json', 'Verification/DigitalChannelsLab.Tests.ps1', 'Verification/README.md') {
+            Join-Path $moduleFolder $file | Should -Exist
+        }
+    }
+
     It 'every cmdlet declares SupportsShouldProcess when its verb changes state' {
-        $stateChanging = 'New', 'Set', 'Remove', 'Add', 'Update', 'Enable', 'Disable', 'Start', 'Stop'
-        Get-Command -Module DigitalChannels | Where-Object Verb -In $stateChanging | ForEach-Object {
+        $stateChanging = 'New', 'Set', 'Remove', 'Add', 'Update', 'Enable', 'Disable', 'Start', 'Stop', 'Invoke'
+        # New-DigitalChannelsLabPod only builds an object in memory (CmdletConventionTests.InMemoryNewCmdlets).
+        Get-Command -Module DigitalChannels | Where-Object Verb -In $stateChanging | Where-Object Name -NE 'New-DigitalChannelsLabPod' | ForEach-Object {
             $_.Parameters.Keys | Should -Contain 'WhatIf' -Because "$($_.Name) changes state"
         }
     }

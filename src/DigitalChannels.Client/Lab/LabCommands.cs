@@ -14,6 +14,20 @@ namespace DigitalChannels.Client.Lab
         public const string Noun = LabEngine.ErrorNoun;
         public const int DefaultThrottleLimit = 8;
 
+        /// <summary>The error id prefix of New-DigitalChannelsLabPod.</summary>
+        public const string PodNoun = "DigitalChannelsLabPod";
+
+        /// <summary>
+        /// New-DigitalChannelsLabPod: a pod in memory, nothing on any tenant. The id is checked now, so that a typo fails
+        /// when the pod list is built rather than in the middle of a run over forty pods.
+        /// </summary>
+        public static Task NewPodAsync(ICommandHost host, DigitalChannelsConnection connection, string id)
+        {
+            LabDefinitionReader.CheckPodId(id?.Trim());
+            host.WriteObject(new LabPod(id, connection));
+            return Task.CompletedTask;
+        }
+
         /// <summary>The definition, read and checked: the shipped one when no path is given.</summary>
         public static Task GetDefinitionAsync(ICommandHost host, object definition, string flowPath)
         {

@@ -39,9 +39,11 @@ namespace DigitalChannels.Client.Lab.Definition
 
         /// <summary>
         /// A definition given as an object: a path, a hashtable (as Import-PowerShellDataFile returns), or a definition
-        /// already read. <paramref name="unwrap"/> lets the cmdlet take PowerShell's wrappers off values.
+        /// already read. <paramref name="unwrap"/> lets the cmdlet take PowerShell's wrappers off values;
+        /// <paramref name="baseDirectory"/> is where a hashtable's relative FlowsFolder starts (PowerShell's current
+        /// location, which is not the process's); the process's current directory when null.
         /// </summary>
-        public static LabDefinition From(object value, string flowPath, Func<object, object> unwrap = null)
+        public static LabDefinition From(object value, string flowPath, Func<object, object> unwrap = null, string baseDirectory = null)
         {
             switch (value)
             {
@@ -54,7 +56,7 @@ namespace DigitalChannels.Client.Lab.Definition
                 case FileInfo file:
                     return Load(file.FullName, flowPath);
                 case System.Collections.IDictionary _:
-                    return LabDefinitionReader.Read(DefinitionTree.FromObject(value, unwrap), "(hashtable)", Directory.GetCurrentDirectory(), flowPath);
+                    return LabDefinitionReader.Read(DefinitionTree.FromObject(value, unwrap), "(hashtable)", baseDirectory ?? Directory.GetCurrentDirectory(), flowPath);
                 default:
                     throw new ArgumentException($"A lab definition is a path to a .psd1 or .json file, or a hashtable; a {value.GetType().Name} is neither.", nameof(value));
             }

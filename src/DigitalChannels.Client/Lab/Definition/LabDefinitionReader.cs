@@ -60,14 +60,20 @@ namespace DigitalChannels.Client.Lab.Definition
         public static LabDefinition ForPod(LabDefinition definition, string pod)
         {
             if (definition == null) throw new ArgumentNullException(nameof(definition));
-            if (pod == null || !PodId.IsMatch(pod))
-                throw new ArgumentException($"The pod id '{pod}' is not valid: use 1 to 32 letters, digits, '-' or '_', starting with a letter or digit.", nameof(pod));
+            CheckPodId(pod);
             var copy = JObject.FromObject(definition);
             foreach (var value in copy.Descendants().OfType<JValue>().Where(v => v.Type == JTokenType.String).ToList())
                 value.Value = ((string)value.Value).Replace(LabDefinition.PodPlaceholder, pod);
             var result = copy.ToObject<LabDefinition>();
             result.Pod = pod;
             return result;
+        }
+
+        /// <summary>Refuses a pod id that cannot replace {Pod} (New-DigitalChannelsLabPod checks it before any run).</summary>
+        public static void CheckPodId(string pod)
+        {
+            if (pod == null || !PodId.IsMatch(pod))
+                throw new ArgumentException($"The pod id '{pod}' is not valid: use 1 to 32 letters, digits, '-' or '_', starting with a letter or digit.", nameof(pod));
         }
 
         private static ProvisioningDefinition ReadProvisioning(Section s) => new ProvisioningDefinition

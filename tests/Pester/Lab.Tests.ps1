@@ -1,0 +1,107 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+<#
+    The lab engine end to end with the BUILT module (out/DigitalChannels) against a real sandbox whose provisioning and
+    Make Live take two seconds: the sandbox operator creates a tenant for pod 7, Invoke-DigitalChannelsLab applies the
+    shipped Lab 12 definition (Labs/Lab12.psd1 in the module folder) with Cisco's v2.1 flows from ../shared, and the
+    shipped verification pack (Verification/DigitalChannelsLab.Tests.ps1) then passes on the pod. The tests run in order.
+#>
+
+Describe 'Invoke-DigitalChannelsLab and the verification pack on a new sandbox tenant' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+        $script:Fixtures = Join-Path $RepositoryRoot '../shared/fixtures/workflows/v2.1'
+        if (-not (Test-Path $Fixtures)) { throw "The lab fixtures are absent: expected Cisco's flow exports in $Fixtures (../shared beside the repository)." }
+        Import-BuiltModule | Out-Null
+        $script:DataDirectory = Join-Path $TestDrive 'sandbox'
+        $script:Sandbox = Start-Sandbox -DataDirectory $DataDirectory -ExtraArguments '--provisioning-seconds', '2', '--flow-publish-seconds', '2'
+        $operator = Connect-DigitalChannels -ConnectionFile $DataDirectory -Scope 'sandbox:admin' -ReturnConnection -ErrorAction Stop
+        $file = Get-Content -Raw (Join-Path $DataDirectory 'connection.json') | ConvertFrom-Json
+
+        # The shipped definition makes the pod's administrator (cl1admin{Pod}) the Connect Owner.
+        $tenant = New-DigitalChannelsSandboxTenant -Name 'Pod 7' -AdministratorEmail 'cl1admin7@email.carehybrid.com' -Connection $operator -Confirm:$false -ErrorAction Stop
+        $secret = ConvertTo-SecureString $tenant.ClientSecret -AsPlainText -Force
+        # sandbox:admin lets the engine read the outbox and follow the JOIN THE TEAM links, as the people would.
+        $script:Admin = Connect-DigitalChannels -SandboxUrl $file.baseUrl -ClientId $tenant.ClientId -ClientSecret $secret `
+            -Scope 'cjp:config_read', 'cjp:config_write', 'spark-admin:people_read', 'spark-admin:people_write', 'engage:config_read', 'engage:config_write', 'connect:config_read', 'connect:config_write', 'sandbox:admin' `
+            -ReturnConnection -ErrorAction Stop
+        $script:Pod = New-DigitalChannelsLabPod -Id 7 -Connection $Admin
+
+        # The pack runs in its own runspace: Pester 5 does not support Invoke-Pester inside a running test. The pod (and
+        # its connection) is passed in as the object it is; the module's assembly is already loaded in the process.
+        function Invoke-VerificationPack {
+            $pack = Join-Path (Split-Path $ModuleManifest) 'Verification/DigitalChannelsLab.Tests.ps1'
+            $pester = Join-Path (Get-Module Pester).ModuleBase 'Pester.psd1'
+            $shell = [powershell]::Create()
+            try {
+                $null = $shell.AddScript({
+                        param($Pester, $Module, $Pack, $Pods, $FlowPath)
+                        Import-Module $Pester -ErrorAction Stop
+                        Import-Module $Module -ErrorAction Stop
+                        $container = New-PesterContainer -Path $Pack -Data @{ Pod = $Pods; FlowPath = $FlowPath }
+                        Invoke-Pester -Container $container -PassThru -Output None
+                    }).AddArgument($pester).AddArgument($ModuleManifest).AddArgument($pack).AddArgument(@($Pod)).AddArgument($Fixtures)
+                $result = @($shell.Invoke()) | Select-Object -Last 1
+                if ($shell.Streams.Error.Count -gt 0) { throw "The verification pack wrote errors: $($shell.Streams.Error -join '; ')" }
+                $result
+            }
+            finally {
+                $shell.Dispose()
+            }
+        }
+    }
+
+    AfterAll {
+        Stop-Sandbox -Process $Sandbox
+        Remove-Module DigitalChannels -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'Get-DigitalChannelsLabDefinition reads the shipped definition from the module folder' {
+        $definition = Get-DigitalChannelsLabDefinition -FlowPath $Fixtures
+        $definition.Name | Should -Be 'Lab 12 - Digital Channels'
+        $definition.Source | Should -Be (Join-Path (Split-Path $ModuleManifest) 'Labs/Lab12.psd1')
+    }
+
+    It 'the verification pack fails on the new tenant, naming what is missing' {
+        $result = Invoke-VerificationPack
+        $result.FailedCount | Should -BeGreaterThan 0
+        ($result.Failed.ErrorRecord | Out-String) | Should -Match "Team 'Team1': expected"
+    }
+
+    It 'Invoke-DigitalChannelsLab -WhatIf changes nothing' {
+        $rows = @(Invoke-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -WhatIf -InformationAction SilentlyContinue)
+        @($rows | Where-Object Result -In 'Created', 'Changed').Count | Should -Be 0
+        (Get-DigitalChannelsProvisioning -Connection $Admin).State | Should -Be 'NotProvisioned'
+    }
+
+    It 'applies the shipped definition: every step completes and nothing needs a person' {
+        $rows = @(Invoke-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -Confirm:$false -InformationAction SilentlyContinue -ErrorAction Stop)
+        $problems = @($rows | Where-Object Result -NotIn 'Created', 'Changed', 'Unchanged')
+        $problems | Should -BeNullOrEmpty -Because (($problems | ForEach-Object { $_.ToString() }) -join '; ')
+        @($rows | Where-Object Result -EQ 'Created').Count | Should -BeGreaterThan 10
+    }
+
+    It 'the verification pack passes on the pod with zero failures' {
+        $result = Invoke-VerificationPack
+        $result.FailedCount | Should -Be 0 -Because (($result.Failed | ForEach-Object { "$($_.ExpandedPath): $($_.ErrorRecord)" }) -join '; ')
+        $result.PassedCount | Should -BeGreaterThan 10
+        $result.Tests.ExpandedPath | Should -Contain 'Pod 7.Lab 12.5: Step 3.3 Create new Teams'
+    }
+
+    It 'a second run changes nothing' {
+        $rows = @(Invoke-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -Confirm:$false -InformationAction SilentlyContinue -ErrorAction Stop)
+        @($rows | Where-Object Result -In 'Created', 'Changed').Count | Should -Be 0
+        @($rows | Where-Object Result -NE 'Unchanged') | Should -BeNullOrEmpty
+    }
+
+    It 'a tenant a student broke is repaired by running the lab again, pod by pod' {
+        Set-WxccRonaTimeout -Telephony 30 -Connection $Admin
+        (@(Test-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin) | Where-Object { -not $_.Passed }).StepId | Should -Be '12.5-rona'
+
+        $summary = $Pod | Invoke-DigitalChannelsLab -FlowPath $Fixtures -Confirm:$false -InformationAction SilentlyContinue -ErrorAction Stop
+        $summary.Pod | Should -Be '7'
+        $summary.Changed | Should -Be 1
+        $summary.Created | Should -Be 0
+        $summary.Passed | Should -BeTrue
+        (Get-WxccRonaTimeout -Connection $Admin).Telephony | Should -Be 18
+    }
+}
