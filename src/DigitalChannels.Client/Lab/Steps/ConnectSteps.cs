@@ -218,6 +218,11 @@ namespace DigitalChannels.Client.Lab.Steps
 
         public override bool AppliesTo(LabDefinition definition) => definition.Connect?.Teammates.Count > 0;
 
+        /// <summary>The invited teammate, for the steps after this one; an error naming this step when it is not there.</summary>
+        internal static async Task<ConnectTeammate> InvitedAsync(ConnectTeammatesClient client, ConnectTeammateDefinition wanted, CancellationToken ct) =>
+            await client.FindByEmailAsync(wanted.Email, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The teammate {wanted.Email} was not invited (step {StepId}).");
+
         public override async Task<IReadOnlyList<LabObservation>> ObserveAsync(LabContext context)
         {
             var client = context.Connection.ConnectTeammates;
@@ -257,8 +262,7 @@ namespace DigitalChannels.Client.Lab.Steps
             foreach (var wanted in context.Definition.Connect.Teammates)
             {
                 var target = $"Connect teammate {wanted.Email}";
-                var current = await client.FindByEmailAsync(wanted.Email, context.CancellationToken).ConfigureAwait(false)
-                              ?? throw new InvalidOperationException($"The teammate {wanted.Email} was not invited (step {TeammatesStep.StepId}).");
+                var current = await TeammatesStep.InvitedAsync(client, wanted, context.CancellationToken).ConfigureAwait(false);
                 if (current.Status == "Active")
                     observations.Add(LabObservation.Matches(target, "joined (Active)"));
                 else if (!context.IsSandbox)
@@ -298,8 +302,7 @@ namespace DigitalChannels.Client.Lab.Steps
             var observations = new List<LabObservation>();
             foreach (var wanted in context.Definition.Connect.Teammates)
             {
-                var current = await client.FindByEmailAsync(wanted.Email, context.CancellationToken).ConfigureAwait(false)
-                              ?? throw new InvalidOperationException($"The teammate {wanted.Email} was not invited (step {TeammatesStep.StepId}).");
+                var current = await TeammatesStep.InvitedAsync(client, wanted, context.CancellationToken).ConfigureAwait(false);
                 string Words(bool on) => on ? "Decrypt Logs granted" : "no Decrypt Logs";
                 observations.Add(LabObservation.Compare($"Connect teammate {wanted.Email}", Words(wanted.DecryptLogs), Words(current.DecryptLogs),
                     ct => client.SetDecryptLogsAsync(current.Id, wanted.DecryptLogs, ct)));

@@ -25,11 +25,9 @@ namespace DigitalChannels.Client.Lab.Steps
         {
             var connection = context.Connection;
             var users = await connection.Engage.Users.ListAsync(cancellationToken: context.CancellationToken).ToListAsync(context.CancellationToken).ConfigureAwait(false);
-            Func<CancellationToken, Task> synchronize = async ct =>
-            {
-                await connection.ControlHub.SynchronizeUsersAsync(ct).ConfigureAwait(false);
-                await connection.Engage.Users.SynchronizeAsync(ct).ConfigureAwait(false);
-            };
+            // One synchronization brings in every missing user: the fixes of this reading share it.
+            Task synchronization = null;
+            Func<CancellationToken, Task> synchronize = ct => synchronization ?? (synchronization = SynchronizeAsync(connection, ct));
             var observations = new List<LabObservation>();
             foreach (var wanted in context.Definition.ContactCenter.Users.Where(u => u.EngageRoleType != null))
             {
@@ -41,6 +39,12 @@ namespace DigitalChannels.Client.Lab.Steps
                     : LabObservation.Compare(target, expectation, $"{user.Status}, role type '{user.RoleType}'", synchronize));
             }
             return observations;
+        }
+
+        private static async Task SynchronizeAsync(DigitalChannelsConnection connection, CancellationToken ct)
+        {
+            await connection.ControlHub.SynchronizeUsersAsync(ct).ConfigureAwait(false);
+            await connection.Engage.Users.SynchronizeAsync(ct).ConfigureAwait(false);
         }
     }
 
