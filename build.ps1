@@ -9,7 +9,8 @@
       Build    dotnet publish src/DigitalChannels.PowerShell (its MSBuild target lays out out/DigitalChannels/)
                and dotnet build src/DigitalChannels.Sandbox (the Pester tests start it).
       Docs     PlatyPS markdown in docs/ to MAML help in out/DigitalChannels/en-US/ (needs Microsoft.PowerShell.PlatyPS).
-      Test     dotnet test DigitalChannels.sln, then Pester 5 against the built module (tests/Pester).
+      Test     dotnet test DigitalChannels.sln, then Pester 5.7.1 (restored from NuGet by tests/Pester/Tools) against
+               the built module (tests/Pester) in a child PowerShell; results in out/testResults.xml.
       Package  Test-ModuleManifest, and a local publish dry run: out/ registered as a temporary PSResourceRepository.
 
     Any native command that exits non-zero stops the script.
@@ -101,19 +102,57 @@ function Invoke-DocsTask {
     Write-Host "Help written to $helpFolder"
 }
 
-function Invoke-TestTask {
-    Invoke-Native 'dotnet' @('test', (Join-Path $RepositoryRoot 'DigitalChannels.sln'), '-c', $Configuration)
+function Get-PowerShellCommand {
+    <# This PowerShell as a command line: powershell.exe, pwsh, or "dotnet pwsh.dll" when it runs as a dotnet tool. #>
+    $process = (Get-Process -Id $PID).Path
+    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') }
+    else { $process }
+}
 
-    $pester = Get-LatestModule -Name 'Pester' -MinimumVersion '5.0.0'
-    if (-not $pester) {
-        Write-Warning 'Pester tests skipped: Pester 5 is not installed (Install-Module Pester -RequiredVersion 5.7.1 -Scope CurrentUser -SkipPublisherCheck).'
-        return
+function Get-PesterModulePath {
+    <# Pester 5.7.1 from the NuGet package folder: tests/Pester/Tools restores it, so only the .NET SDK is needed. #>
+    Invoke-Native 'dotnet' @('restore', (Join-Path $RepositoryRoot 'tests/Pester/Tools/PesterTools.csproj'), '--verbosity', 'quiet')
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else {
+        # "global-packages: /root/.nuget/packages/"
+        ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
     }
+    $manifest = Join-Path $packages 'pester/5.7.1/tools/Pester.psd1'
+    if (-not (Test-Path $manifest)) { throw "Pester 5.7.1 was restored but $manifest is missing." }
+    $manifest
+}
+
+function Invoke-TestTask {
+    # Both suites always run; the task fails afterwards if either did, so one failure never hides the other.
+    & dotnet test (Join-Path $RepositoryRoot 'DigitalChannels.sln') -c $Configuration
+    $xunitExit = $LASTEXITCODE
+
     if (-not (Test-Path $ManifestPath)) { throw "The Pester tests import the built module: run the Build task first ($ManifestPath is missing)." }
-    Import-Module $pester -Force
-    $result = Invoke-Pester -Path (Join-Path $RepositoryRoot 'tests/Pester') -CI -PassThru
-    if ($result.FailedCount -gt 0 -or $result.Result -ne 'Passed') {
-        throw "Pester: $($result.FailedCount) test(s) failed."
+    # A child pwsh: Pester and the module under test never share this script's session.
+    $pester = Get-PesterModulePath
+    $resultFile = Join-Path $OutFolder 'testResults.xml'
+    $script = {
+        param($PesterManifest, $Paths, $ResultFile)
+        Import-Module $PesterManifest -Force
+        $configuration = New-PesterConfiguration
+        $configuration.Run.Path = $Paths
+        $configuration.Run.PassThru = $true
+        $configuration.Output.Verbosity = 'Detailed'
+        $configuration.TestResult.Enabled = $true
+        $configuration.TestResult.OutputFormat = 'NUnitXml'
+        $configuration.TestResult.OutputPath = $ResultFile
+        $result = Invoke-Pester -Configuration $configuration
+        # The one line .ci/run counts; skipped tests count as failed because nothing may be skipped.
+        "Pester: {0} passed, {1} failed, {2} skipped, {3} not run" -f $result.PassedCount, $result.FailedCount, $result.SkippedCount, $result.NotRunCount
+        if ($result.Result -ne 'Passed' -or $result.SkippedCount -gt 0) { exit 1 }
+        exit 0
+    }
+    $paths = @((Join-Path $RepositoryRoot 'tests/Pester'))
+    $shell = @(Get-PowerShellCommand)
+    & $shell[0] @($shell | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script -args $pester, $paths, $resultFile
+    $pesterExit = $LASTEXITCODE
+
+    if ($xunitExit -ne 0 -or $pesterExit -ne 0) {
+        throw "Tests failed: dotnet test exited with $xunitExit, Pester with $pesterExit."
     }
 }
 
