@@ -218,7 +218,7 @@ namespace DigitalChannels.Client.Lab
                 outcomes[step.Id] = ApplyAfterAsync(context, pod, step, steps, dependencies, () =>
                 {
                     var done = Interlocked.Increment(ref finished);
-                    _host.WriteProgress(new ProgressUpdate(activityId, activity, $"[{step.Lab}] {step.Title} done ({done} of {steps.Count})") { PercentComplete = 100 * done / steps.Count });
+                    _host.WriteProgress(new ProgressUpdate(activityId, activity, $"[{step.Lab}] {step.Title} ({done} of {steps.Count} steps done)") { PercentComplete = 100 * done / steps.Count });
                 });
             }
             await Task.WhenAll(outcomes.Values).ConfigureAwait(false);
