@@ -69,6 +69,19 @@ Describe 'Import-ConnectFlow: bundles, names in every style, -Path and -LiteralP
         $flows | ForEach-Object { $_.ImportResult | Should -Be 'Created' }
     }
 
+    It 'every .workflow and .zip of the fixtures still imports, each with the kind its name tells' {
+        $all = @(Get-ChildItem -Path (Split-Path $Fixtures) -Recurse -File)
+        $all.Count | Should -Be 23
+        $flows = @($all | Import-ConnectFlow -Service 'Release' -ErrorVariable failed)
+        @($failed).Count | Should -Be 0
+        $flows.Count | Should -Be 23
+        # The v2.1 payloads are the bundle's (Unchanged), but for Cisco's Email zip, a later export; the v3.5 Task flows are
+        # new versions; the two v3.5 chat flows are new.
+        ($flows | Group-Object ImportResult -NoElement | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ' ' |
+            Should -Be 'Created=2 NewVersion=4 Unchanged=17'
+        ($flows | Where-Object Name -like 'Livechat*').Kind | Should -Be @('LiveChat', 'LiveChat')
+    }
+
     It '-SkipExistingChannelAgnostic skips the Task flows the tenant has, saying where they are' {
         $flows = @(Import-ConnectFlow $Bundle -Service 'Second' -SkipExistingChannelAgnostic -InformationVariable skipped -InformationAction SilentlyContinue)
         $flows.Count | Should -Be 6

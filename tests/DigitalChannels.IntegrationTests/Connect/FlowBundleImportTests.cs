@@ -189,6 +189,25 @@ public sealed class FlowBundleImportTests : IDisposable
     }
 
     [Fact]
+    public async Task Every_fixture_file_still_imports_through_the_client_with_the_kind_its_name_tells()
+    {
+        var (sandbox, connection) = await StartAsync();
+        using var _ = sandbox;
+        using var __ = connection;
+        NewService(connection, "Fixtures");
+        var files = SharedFixtures.AllWorkflowFiles();
+        Assert.Equal(23, files.Count);
+
+        var host = Import(connection, "Fixtures", files);
+        Assert.Empty(host.Errors);
+        Assert.Equal(23, host.Flows.Count);
+        // v2.1 as .workflow and as .zip: the second Unchanged, but Cisco's Email zip holds a later export than the plain file;
+        // then the v3.5 Task flows as new versions of the v2.1 ones.
+        Assert.Equal("Created=11 NewVersion=4 Unchanged=8", string.Join(" ", host.Flows.GroupBy(f => f.ImportResult).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}")));
+        Assert.All(host.Flows, f => Assert.Equal(FlowKindInference.Infer(f.Name), Enum.Parse<ConnectFlowKind>(f.Kind!)));
+    }
+
+    [Fact]
     public async Task The_sandbox_refuses_Google_Business_Messages_apps_with_the_reason_and_takes_Apple_ones()
     {
         var (sandbox, connection) = await StartAsync();
