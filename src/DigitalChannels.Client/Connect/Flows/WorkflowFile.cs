@@ -104,6 +104,8 @@ namespace DigitalChannels.Client.Connect.Flows
         {
             if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The path of the flow file is empty.", nameof(path));
             var full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+                throw new ArgumentException($"'{full}' is a folder, not a flow file; give its files, e.g. '{Path.Combine(full, "*")}'.", nameof(path));
             if (!File.Exists(full)) throw new FileNotFoundException($"The flow file '{full}' does not exist.", full);
             using (var stream = File.OpenRead(full))
             {

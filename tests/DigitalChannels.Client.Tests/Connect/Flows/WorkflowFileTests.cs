@@ -187,6 +187,13 @@ public sealed class WorkflowFileTests : IDisposable
         Assert.Contains(path, ex.Message);
     }
 
+    [Fact]
+    public void A_folder_is_refused_saying_how_to_give_its_files()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => WorkflowFile.ReadAll(_folder));
+        Assert.StartsWith($"'{_folder}' is a folder, not a flow file; give its files, e.g. '{Path.Combine(_folder, "*")}'.", ex.Message);
+    }
+
     [Theory]
     [InlineData("Task Routed Flow", ConnectFlowKind.TaskRouted)]
     [InlineData("task-modified", ConnectFlowKind.TaskModified)]
