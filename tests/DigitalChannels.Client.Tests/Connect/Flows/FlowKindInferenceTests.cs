@@ -1,3 +1,6 @@
+using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Connect;
+using DigitalChannels.Client.Connect.Assets;
 using DigitalChannels.Client.Connect.Flows;
 using DigitalChannels.Client.Tests.Infrastructure;
 
@@ -172,5 +175,16 @@ public sealed class FlowKindInferenceTests
         Assert.StartsWith("The flow kind cannot be told from '1680000000.workflow' or 'Flows.zip' or 'Downloads' or 'Orders': the payload is encrypted, " +
                           "so the kind comes from -Kind or the name. Pass -Kind (one of TaskRouted,", ex.Message);
         Assert.Contains("GoogleBusinessMessages", ex.Message);
+    }
+
+    [Fact]
+    public void No_Google_Business_Messages_app_is_created_and_the_error_says_why_before_any_request()
+    {
+        var host = new RecordingHost();
+        CommandRunner.Run(host, ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.NewAppAsync(h, null!, "Maps chat", ConnectChannel.GoogleBusinessMessages));
+        var error = Assert.Single(host.Errors);
+        Assert.Equal("ConnectAppInvalidArgument", error.ErrorId);
+        Assert.StartsWith("No GoogleBusinessMessages app can be created: Google ended Business Messages on 31 July 2024", error.Message);
+        Assert.Null(ConnectChannels.DiscontinuedReason(nameof(ConnectChannel.AppleMessagesForBusiness)));
     }
 }
