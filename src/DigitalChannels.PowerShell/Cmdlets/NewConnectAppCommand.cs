@@ -14,7 +14,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         public string Name { get; set; }
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The channel: LiveChat, Email, FacebookMessenger, WhatsApp, AppleMessagesForBusiness, Rcs or InAppMessaging.")]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The channel: LiveChat, Email, FacebookMessenger, WhatsApp, AppleMessagesForBusiness, Rcs or InAppMessaging (GoogleBusinessMessages is discontinued).")]
         public ConnectChannel Channel { get; set; }
 
         protected override void Execute()

@@ -171,6 +171,26 @@ public sealed class LabDefinitionReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_flow_kind_comes_from_the_folders_as_in_Import_ConnectFlow_and_a_discontinued_channel_is_refused()
+    {
+        var payload = File.ReadAllText(Path.Combine(Flows, "Live Chat Inbound Flow.workflow"));
+        var apple = Path.Combine(_folder, "Apple Messages for Business", "Unsubscribe Flow.workflow");
+        var google = Path.Combine(_folder, "Google Business Messages", "Basic Inbound Flow.workflow");
+        foreach (var file in new[] { apple, google })
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllText(file, payload);
+        }
+        var path = Write("apple.psd1", $"@{{\n    SchemaVersion = 1\n    Connect = @{{ Services = @( @{{ Name = 'AMB'; Flows = @( @{{ Name = 'Unsubscribe'; File = '{apple}' }} ) }} ) }}\n}}\n");
+        var flow = Assert.Single(Assert.Single(LabDefinitionFile.Load(path, Flows).Connect.Services).Flows);
+        Assert.Equal(ConnectFlowKind.AppleMessagesForBusiness, flow.Kind);
+
+        var error = Refused($"    Connect = @{{ Services = @( @{{ Name = 'GBM'; Flows = @( @{{ Name = 'Basic'; File = '{google}' }} ) }} ) }}");
+        Assert.Contains(error.Problems.Select(p => p.ToString()), p => p.StartsWith(
+            "Connect.Services[0].Flows[0].Kind: GoogleBusinessMessages flows import but can never be made live: no app of the channel can be created (Google ended", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Placeholders_owners_integrations_and_types_are_checked()
     {
         var error = Refused("""

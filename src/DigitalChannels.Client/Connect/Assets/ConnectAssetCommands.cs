@@ -34,6 +34,8 @@ namespace DigitalChannels.Client.Connect.Assets
             if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The app name is empty.", nameof(name));
             if (channel == ConnectChannel.Sms)
                 throw new ArgumentException("SMS has no apps: SMS numbers are provided by Cisco (Get-ConnectAsset -Type Number).", nameof(channel));
+            if (ConnectChannels.DiscontinuedReason(channel.ToString()) is string discontinued)
+                throw new ArgumentException($"No {channel} app can be created: {discontinued}.", nameof(channel));
             connection.ConnectAssets.RequireApi("Creating a Connect app", ConnectAssetsClient.AppsPage + " > Configure New App");
             name = name.Trim();
             if (!host.ShouldProcess($"Connect {channel} app '{name}'", "Create")) return;

@@ -20,13 +20,17 @@ namespace DigitalChannels.Client.Connect.Flows
         FacebookMessenger,
         WhatsApp,
         AppleMessagesForBusiness,
+        GoogleBusinessMessages,
         Rcs,
         InAppMessaging,
         CustomEvent,
         InboundWebhook,
     }
 
-    /// <summary>The channels that have assets (apps, or numbers for SMS).</summary>
+    /// <summary>
+    /// The channels that have assets (apps, or numbers for SMS). Google Business Messages is here because Cisco publishes
+    /// flows for it (v3.4); Google ended the service on 31 July 2024 and Webex Connect with it, so no app of it can be created.
+    /// </summary>
     public enum ConnectChannel
     {
         Email,
@@ -35,8 +39,22 @@ namespace DigitalChannels.Client.Connect.Flows
         FacebookMessenger,
         WhatsApp,
         AppleMessagesForBusiness,
+        GoogleBusinessMessages,
         Rcs,
         InAppMessaging,
+    }
+
+    /// <summary>Facts about channels that hold for the client, the cmdlets and the sandbox alike.</summary>
+    public static class ConnectChannels
+    {
+        /// <summary>
+        /// Why no asset of <paramref name="channel"/> (a <see cref="ConnectChannel"/> name) can be created any more; null when it can.
+        /// Flows of such a channel still import (Cisco's releases hold them), but nothing can trigger them.
+        /// </summary>
+        public static string DiscontinuedReason(string channel) =>
+            string.Equals(channel, nameof(ConnectChannel.GoogleBusinessMessages), StringComparison.OrdinalIgnoreCase)
+                ? "Google ended Business Messages on 31 July 2024 and Webex Connect discontinued the channel with it (help.webexconnect.io, Google Business Messages)"
+                : null;
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -32,45 +34,120 @@ namespace DigitalChannels.Client.Connect.Flows
             host.WriteObject(created);
         }
 
+        /// <summary>Upload the flow (or every flow of a bundle) at <paramref name="path"/>; see the overload taking several paths.</summary>
+        public static Task ImportAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service, string path,
+            string name, ConnectFlowKind? kind) =>
+            ImportAsync(host, connection, service, new[] { path }, name, kind, false, path);
+
         /// <summary>
-        /// Upload a flow: reads and checks the .workflow or .zip at <paramref name="path"/>, then creates the flow, adds a version,
-        /// or does nothing when the payload is already the latest version's. The kind comes from <paramref name="kind"/>, else the
-        /// file name or flow name (<see cref="FlowKindInference"/>), else from the flow of that name if it exists.
+        /// Upload flows: each of <paramref name="paths"/> is a .workflow, a .zip of one, or a bundle (a zip of several, each its own
+        /// flow named after its file). Each flow is created, gets a new version, or is left alone when the payload is already its
+        /// latest version's. The kind comes from <paramref name="kind"/>, else from the names (<see cref="WorkflowFile.KindHints"/>,
+        /// then <paramref name="name"/>; <see cref="FlowKindInference"/>), else from the flow of that name if it exists.
+        /// With <paramref name="skipExistingChannelAgnostic"/>, a channel-agnostic flow whose kind the tenant already has (in any
+        /// service) is skipped, saying where it is. A file or flow that fails is an error of its own; the others go on.
         /// </summary>
-        public static async Task ImportAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service, string path,
-            string name, ConnectFlowKind? kind)
+        /// <remarks>requested: what the user asked for (a wildcard pattern), for the error when paths is empty.</remarks>
+        public static async Task ImportAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service, IReadOnlyList<string> paths,
+            string name, ConnectFlowKind? kind, bool skipExistingChannelAgnostic, string requested)
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
             connection.ConnectFlows.RequireApi("Importing a Connect flow", ConnectFlowsClient.FlowsPage(service.ToString()) + " > CREATE FLOW > Upload a flow");
-            var file = WorkflowFile.Read(path);
-            var flowName = string.IsNullOrWhiteSpace(name) ? file.SuggestedName : name.Trim();
-            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            if (paths == null || paths.Count == 0) throw new FileNotFoundException($"No flow file matches '{requested}'.", requested);
             var token = host.CancellationToken;
 
-            if (!kind.HasValue)
+            // Every file is read and checked first: a bad bundle changes nothing, and -Name is refused before anything changes.
+            var files = new List<WorkflowFile>();
+            foreach (var path in paths)
             {
-                if (FlowKindInference.TryInfer(file.FileName, out var fromFile)) kind = fromFile;
-                else if (FlowKindInference.TryInfer(flowName, out var fromName)) kind = fromName;
-                else if (await connection.ConnectFlows.FindByNameAsync(resolved.Id, flowName, token) == null)
-                    FlowKindInference.Infer(file.FileName, flowName); // throws, naming both
+                try
+                {
+                    files.AddRange(WorkflowFile.ReadAll(path));
+                }
+                catch (Exception ex) when (paths.Count > 1 && (ex is IOException || ex is InvalidDataException || ex is UnauthorizedAccessException || ex is ArgumentException))
+                {
+                    host.WriteError(CommandErrors.From(Noun, ex, path));
+                }
             }
+            if (files.Count == 0) return;
+            if (!string.IsNullOrWhiteSpace(name) && files.Count > 1)
+                throw new ArgumentException(
+                    $"-Name names one flow, but {string.Join(", ", files.Select(f => f.DisplayName))} hold {files.Count} flows; leave -Name out and each flow is named after its file.",
+                    nameof(name));
 
-            var what = $"{file.DisplayName}, {file.DecodedLength} bytes, SHA-256 {file.Sha256.Substring(0, 12)}…" + (kind.HasValue ? $", {kind}" : "");
-            if (!host.ShouldProcess($"Connect flow '{flowName}' in service '{resolved.Name}'", $"Import {what}")) return;
-            var flow = await connection.ConnectFlows.ImportAsync(resolved.Id, flowName, kind, file, token);
-            switch (flow.ImportResult)
+            var resolved = await service.ResolveAsync(connection.ConnectServices, token);
+            Dictionary<string, ConnectFlow> agnostic = null;
+            foreach (var file in files)
             {
-                case "Unchanged":
-                    host.WriteVerbose($"'{flow.Name}' already has this payload as version {flow.Version} (SHA-256 {file.Sha256}); nothing was imported.");
-                    break;
-                case "NewVersion":
-                    host.WriteVerbose($"Imported {file.DisplayName} as version {flow.Version} of '{flow.Name}' (id {flow.Id}).");
-                    break;
-                default:
-                    host.WriteVerbose($"Imported {file.DisplayName} as the new {flow.Kind} flow '{flow.Name}' (id {flow.Id}) in service '{resolved.Name}'.");
-                    break;
+                try
+                {
+                    var flowName = string.IsNullOrWhiteSpace(name) ? file.SuggestedName : name.Trim();
+                    var flowKind = kind;
+                    var told = kind.HasValue ? "-Kind" : null;
+                    if (!flowKind.HasValue)
+                    {
+                        var names = file.KindHints.Concat(new[] { name }).ToList();
+                        if (FlowKindInference.TryInfer(names, out var inferred, out var source))
+                        {
+                            flowKind = inferred;
+                            told = $"'{source}'";
+                        }
+                        else if (await connection.ConnectFlows.FindByNameAsync(resolved.Id, flowName, token) == null)
+                            throw FlowKindInference.NoKind(names); // no flow of that name whose kind a new version would keep
+                    }
+
+                    if (skipExistingChannelAgnostic && flowKind.HasValue && IsChannelAgnostic(flowKind.Value))
+                    {
+                        agnostic = agnostic ?? await ChannelAgnosticFlowsAsync(connection, token);
+                        if (agnostic.TryGetValue(flowKind.Value.ToString(), out var existing))
+                        {
+                            host.WriteInformation($"Skipped {file.DisplayName} ({flowKind}): the tenant has the {flowKind} flow '{existing.Name}' in service '{existing.ServiceName}' already.");
+                            continue;
+                        }
+                    }
+
+                    var what = $"{file.DisplayName}, {file.DecodedLength} bytes, SHA-256 {file.Sha256.Substring(0, 12)}…" +
+                               (flowKind.HasValue ? $", {flowKind} (from {told})" : ", the kind of the existing flow");
+                    if (!host.ShouldProcess($"Connect flow '{flowName}' in service '{resolved.Name}'", $"Import {what}")) continue;
+                    var flow = await connection.ConnectFlows.ImportAsync(resolved.Id, flowName, flowKind, file, token);
+                    switch (flow.ImportResult)
+                    {
+                        case "Unchanged":
+                            host.WriteVerbose($"'{flow.Name}' already has this payload as version {flow.Version} (SHA-256 {file.Sha256}); nothing was imported.");
+                            break;
+                        case "NewVersion":
+                            host.WriteVerbose($"Imported {file.DisplayName} as version {flow.Version} of '{flow.Name}' (id {flow.Id}).");
+                            break;
+                        default:
+                            host.WriteVerbose($"Imported {file.DisplayName} as the new {flow.Kind} flow '{flow.Name}' (id {flow.Id}) in service '{resolved.Name}'.");
+                            break;
+                    }
+                    host.WriteObject(flow);
+                }
+                catch (Exception ex) when (files.Count > 1 && !CommandErrors.EndsCommand(ex) && !(ex is OperationCanceledException))
+                {
+                    // One flow of several failed (a second Task Routed flow, say): said, and the rest of the bundle goes on.
+                    host.WriteError(CommandErrors.From(Noun, ex, file.DisplayName));
+                }
             }
-            host.WriteObject(flow);
+        }
+
+        private static bool IsChannelAgnostic(ConnectFlowKind kind) =>
+            kind == ConnectFlowKind.TaskRouted || kind == ConnectFlowKind.TaskModified || kind == ConnectFlowKind.TaskClose;
+
+        /// <summary>The tenant's channel-agnostic flows by kind: there is at most one of each, in whichever service.</summary>
+        private static async Task<Dictionary<string, ConnectFlow>> ChannelAgnosticFlowsAsync(DigitalChannelsConnection connection, CancellationToken token)
+        {
+            var found = new Dictionary<string, ConnectFlow>(StringComparer.OrdinalIgnoreCase);
+            await foreach (var service in connection.ConnectServices.ListAsync(null, ConnectServicesClient.MaxPageSize, token))
+            {
+                await foreach (var flow in connection.ConnectFlows.ListAsync(service.Id, null, token))
+                {
+                    if (flow.Kind != null && Enum.TryParse(flow.Kind, true, out ConnectFlowKind parsed) && IsChannelAgnostic(parsed) && !found.ContainsKey(flow.Kind))
+                        found[flow.Kind] = flow;
+                }
+            }
+            return found;
         }
 
         /// <summary>The service's flows: all, by name (wildcards select), or one by id. A plain name that matches nothing is an error.</summary>

@@ -136,14 +136,20 @@ namespace DigitalChannels.Client.Lab.Definition
                 else if (!flow.FilePath.EndsWith(WorkflowFile.Extension, StringComparison.OrdinalIgnoreCase) && !flow.FilePath.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                     s.Problem("File", $"'{flow.File}' is neither a {WorkflowFile.Extension} export nor a .zip of one");
             }
-            // The platform needs the trigger kind to create a flow; infer it now so that a name saying nothing is refused
-            // before anything changes, not halfway through a run.
-            if (!flow.Kind.HasValue && flow.Name != null && flow.File != null)
+            // The platform needs the trigger kind to create a flow; infer it now, as Import-ConnectFlow does (the .workflow's
+            // name, the zip's, the folders', then the flow's), so that names saying nothing are refused before anything changes.
+            if (!flow.Kind.HasValue && flow.Name != null && flow.FilePath != null && File.Exists(flow.FilePath))
             {
-                if (FlowKindInference.TryInfer(Path.GetFileName(flow.File), out var fromFile)) flow.Kind = fromFile;
-                else if (FlowKindInference.TryInfer(flow.Name, out var fromName)) flow.Kind = fromName;
-                else s.Problem("Kind", $"is required: neither the file name '{Path.GetFileName(flow.File)}' nor the flow name '{flow.Name}' tells the trigger; use one of {string.Join(", ", System.Enum.GetNames(typeof(ConnectFlowKind)))}");
+                WorkflowFile file = null;
+                try { file = WorkflowFile.Read(flow.FilePath); }
+                catch (InvalidDataException ex) { s.Problem("File", ex.Message); }
+                var names = (file?.KindHints ?? new[] { Path.GetFileName(flow.File) }).Concat(new[] { flow.Name }).ToList();
+                if (FlowKindInference.TryInfer(names, out var inferred, out _)) flow.Kind = inferred;
+                else if (file != null) s.Problem("Kind", $"is required: none of the names '{string.Join("', '", names.Distinct())}' tells the trigger; use one of {string.Join(", ", System.Enum.GetNames(typeof(ConnectFlowKind)))}");
             }
+            // The lab makes every flow live, which needs an asset of the flow's channel.
+            if (flow.Kind.HasValue && ConnectChannels.DiscontinuedReason(flow.Kind.Value.ToString()) is string discontinued)
+                s.Problem("Kind", $"{flow.Kind} flows import but can never be made live: no app of the channel can be created ({discontinued})");
             s.RejectUnknownKeys();
             return flow;
         }

@@ -58,6 +58,9 @@ public static class AssetEndpoints
         if (channel == "Sms")
             throw ApiError.BadRequest(ErrorKeys.InvalidField,
                 "SMS has no apps: SMS numbers are provided by Cisco and listed under Assets > Numbers (lab 12.2 §3).").ToException();
+        if (Client.Connect.Flows.ConnectChannels.DiscontinuedReason(channel) is { } discontinued)
+            throw ApiError.BadRequest(ErrorKeys.InvalidField,
+                $"No {channel} app can be created: {discontinued}. Its flows still import, but nothing can trigger them.").ToException();
 
         var asset = new ConnectAsset(Guid.NewGuid().ToString("D"), caller.OrganizationId, ConnectAsset.AppType, channel, name, Timestamps.Format(time.GetUtcNow()));
         database.Write(session =>

@@ -15,7 +15,7 @@ public static class FlowKinds
     public const string WebhookCategory = "Webhook";
 
     public static readonly IReadOnlyList<string> ChannelAgnostic = ["TaskRouted", "TaskModified", "TaskClose"];
-    public static readonly IReadOnlyList<string> Channels = ["Email", "Sms", "LiveChat", "FacebookMessenger", "WhatsApp", "AppleMessagesForBusiness", "Rcs", "InAppMessaging"];
+    public static readonly IReadOnlyList<string> Channels = ["Email", "Sms", "LiveChat", "FacebookMessenger", "WhatsApp", "AppleMessagesForBusiness", "GoogleBusinessMessages", "Rcs", "InAppMessaging"];
     public const string CustomEvent = "CustomEvent";
     public const string InboundWebhook = "InboundWebhook";
 

@@ -54,7 +54,9 @@ public static class FlowLifecycle
             && !new AssetRepository(session).AnyOfChannel(flow.OrganizationId, flow.Kind))
         {
             var what = flow.Kind == "Sms" ? "number" : "app";
-            findings.Add($"Nothing can trigger this {flow.Kind} flow: the tenant has no {flow.Kind} {what}. Create one (Assets > Apps) and select it at Make Live.");
+            findings.Add(Client.Connect.Flows.ConnectChannels.DiscontinuedReason(flow.Kind) is { } discontinued
+                ? $"Nothing can trigger this {flow.Kind} flow: the tenant has no {flow.Kind} app, and none can be created: {discontinued}."
+                : $"Nothing can trigger this {flow.Kind} flow: the tenant has no {flow.Kind} {what}. Create one (Assets > Apps) and select it at Make Live.");
         }
         return findings;
     }

@@ -129,10 +129,15 @@ public sealed class WorkflowFileTests : IDisposable
     }
 
     [Fact]
-    public void A_zip_with_two_workflows_is_refused_naming_both()
+    public void A_zip_with_two_workflows_is_a_bundle_Read_refuses_naming_both_and_ReadAll_reads_both()
     {
-        var message = Refusal(Zip("Two.zip", ("A.workflow", Hex(1)), ("B/B.workflow", Hex(1))));
-        Assert.Equal("'Two.zip' holds 2 .workflow files (A.workflow, B/B.workflow); a flow is imported from exactly one. Unzip it and import each file.", message);
+        var path = Zip("Two.zip", ("A.workflow", Hex(1)), ("B/B.workflow", Hex(2)));
+        Assert.Equal("'Two.zip' is a bundle of 2 .workflow files (A.workflow, B/B.workflow); one flow is read from exactly one. Import-ConnectFlow imports each flow of a bundle.",
+            Refusal(path));
+        var all = WorkflowFile.ReadAll(path);
+        Assert.Equal(new[] { "A", "B" }, all.Select(f => f.SuggestedName));
+        Assert.Equal(new[] { 256, 512 }, all.Select(f => f.DecodedLength));
+        Assert.All(all, f => Assert.True(f.InBundle));
     }
 
     [Fact]
@@ -180,6 +185,13 @@ public sealed class WorkflowFileTests : IDisposable
         var path = Path.Combine(_folder, "Nope.workflow");
         var ex = Assert.Throws<FileNotFoundException>(() => WorkflowFile.Read(path));
         Assert.Contains(path, ex.Message);
+    }
+
+    [Fact]
+    public void A_folder_is_refused_saying_how_to_give_its_files()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => WorkflowFile.ReadAll(_folder));
+        Assert.StartsWith($"'{_folder}' is a folder, not a flow file; give its files, e.g. '{Path.Combine(_folder, "*")}'.", ex.Message);
     }
 
     [Theory]
