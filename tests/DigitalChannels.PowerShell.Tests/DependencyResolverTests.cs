@@ -93,3 +93,18 @@ public sealed class DependencyResolverTests : IDisposable
         Assert.Equal(satisfied, DependencyResolver.Satisfies(ours, new AssemblyName(requested)));
     }
 }
+
+/// <summary>The HTTP defaults of Windows PowerShell 5.1 hold for the lab cmdlets' widest -ThrottleLimit.</summary>
+public class ConnectionLimitTests
+{
+    [Fact]
+    public void NET_Framework_connection_limit_is_at_least_the_largest_ThrottleLimit()
+    {
+        var property = typeof(LabCmdlet).GetProperty(nameof(LabCmdlet.ThrottleLimit))!;
+        // PowerShellStandard.Library's attribute classes are stubs here: the range is read from the metadata.
+        var range = property.GetCustomAttributesData().Single(a => a.AttributeType.Name == "ValidateRangeAttribute");
+        var maximum = Convert.ToInt32(range.ConstructorArguments[1].Value);
+        Assert.True(DigitalChannels.Client.Http.HttpHandlerFactory.NetFrameworkConnectionLimit >= maximum,
+            $"-ThrottleLimit goes up to {maximum} pods against one host, but .NET Framework would get only {DigitalChannels.Client.Http.HttpHandlerFactory.NetFrameworkConnectionLimit} connections.");
+    }
+}

@@ -14,7 +14,7 @@ namespace DigitalChannels.Client.Http
     /// </summary>
     public static class HttpHandlerFactory
     {
-        /// <summary>Connections per host on .NET Framework: well above the lab runner's default -ThrottleLimit (8).</summary>
+        /// <summary>Connections per host on .NET Framework: as many as the lab cmdlets' largest -ThrottleLimit (64 pods against one host).</summary>
         public const int NetFrameworkConnectionLimit = 64;
 
         private const SecurityProtocolType SystemDefault = 0;
