@@ -98,8 +98,8 @@ function Invoke-ModulePackageRoundTrip {
     $repositoryFolder = Join-Path $WorkFolder 'repository'
     $installFolder = Join-Path $WorkFolder 'modules'
     New-Item -ItemType Directory -Path $repositoryFolder, $installFolder -Force | Out-Null
-    $version = (Import-PowerShellDataFile -Path $ModuleManifest).PrivateData.PSData
-    $isPrerelease = [bool] ($version -and $version['Prerelease'])
+    $psData = (Import-PowerShellDataFile -Path $ModuleManifest).PrivateData.PSData
+    $isPrerelease = [bool] ($psData -and $psData['Prerelease']) # Save-PSResource finds a prerelease only when asked
 
     $repositoryName = 'DigitalChannelsLocal' + [guid]::NewGuid().ToString('N').Substring(0, 8)
     Register-PSResourceRepository -Name $repositoryName -Uri $repositoryFolder -Trusted
