@@ -35,7 +35,15 @@ namespace DigitalChannels.Client.Http
                 // what other modules in the session rely on.
                 ServicePointManager.SecurityProtocol = WithTls12(ServicePointManager.SecurityProtocol);
                 // Per handler, not ServicePointManager.DefaultConnectionLimit: other modules' limits stay theirs.
-                handler.MaxConnectionsPerServer = NetFrameworkConnectionLimit;
+                try
+                {
+                    handler.MaxConnectionsPerServer = NetFrameworkConnectionLimit;
+                }
+                catch (PlatformNotSupportedException)
+                {
+                    // A framework whose handler lacks the property: raise the process default instead (never lower it).
+                    ServicePointManager.DefaultConnectionLimit = Math.Max(ServicePointManager.DefaultConnectionLimit, NetFrameworkConnectionLimit);
+                }
             }
             return handler;
         }
