@@ -11,7 +11,8 @@
       Docs     PlatyPS markdown in docs/ to MAML help in out/DigitalChannels/en-US/ (needs Microsoft.PowerShell.PlatyPS).
       Test     dotnet test DigitalChannels.sln, then Pester 5.7.1 (restored from NuGet by tests/Pester/Tools) against
                the built module (tests/Pester) in a child PowerShell; results in out/testResults.xml.
-      Package  Test-ModuleManifest, and a local publish dry run: out/ registered as a temporary PSResourceRepository.
+      Package  Test-ModuleManifest, then what the Gallery would serve: published to a temporary local PSResource repository,
+               saved into an empty folder and imported by name in a fresh PowerShell (out/DigitalChannels.<version>.nupkg).
 
     Any native command that exits non-zero stops the script.
 
@@ -102,13 +103,6 @@ function Invoke-DocsTask {
     Write-Host "Help written to $helpFolder"
 }
 
-function Get-PowerShellCommand {
-    <# This PowerShell as a command line: powershell.exe, pwsh, or "dotnet pwsh.dll" when it runs as a dotnet tool. #>
-    $process = (Get-Process -Id $PID).Path
-    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') }
-    else { $process }
-}
-
 function Get-PesterModulePath {
     <# Pester 5.7.1 from the NuGet package folder: tests/Pester/Tools restores it, so only the .NET SDK is needed. #>
     Invoke-Native 'dotnet' @('restore', (Join-Path $RepositoryRoot 'tests/Pester/Tools/PesterTools.csproj'), '--verbosity', 'quiet')
@@ -147,6 +141,7 @@ function Invoke-TestTask {
         exit 0
     }
     $paths = @((Join-Path $RepositoryRoot 'tests/Pester'))
+    . (Join-Path $RepositoryRoot 'tests/Pester/TestHelpers.ps1') # Get-PowerShellCommand
     $shell = @(Get-PowerShellCommand)
     & $shell[0] @($shell | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script -args $pester, $paths, $resultFile
     $pesterExit = $LASTEXITCODE
@@ -161,20 +156,24 @@ function Invoke-PackageTask {
     $manifest = Test-ModuleManifest -Path $ManifestPath
     Write-Host "Test-ModuleManifest: $($manifest.Name) $($manifest.Version), $(@($manifest.ExportedCmdlets.Keys).Count) cmdlets"
 
-    if (-not (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue)) {
-        Write-Warning 'Package dry run skipped: Microsoft.PowerShell.PSResourceGet is not installed (it ships with PowerShell 7.4 and later).'
-        return
-    }
-    $repositoryName = 'DigitalChannelsLocal' + [guid]::NewGuid().ToString('N').Substring(0, 8)
-    Register-PSResourceRepository -Name $repositoryName -Uri $OutFolder -Trusted
+    # What the Gallery would serve: published to a temporary local repository, saved into an empty folder and imported
+    # by name in a fresh PowerShell (the same round trip as tests/Pester/Package.Tests.ps1).
+    . (Join-Path $RepositoryRoot 'tests/Pester/TestHelpers.ps1')
+    $work = Join-Path ([System.IO.Path]::GetTempPath()) ('dc-package-' + [guid]::NewGuid().ToString('N'))
+    $fixtures = Join-Path $RepositoryRoot '../shared/fixtures/workflows/v2.1'
     try {
-        Publish-PSResource -Path $ModuleFolder -Repository $repositoryName
-        $package = Get-ChildItem -Path $OutFolder -Filter "$ModuleName.*.nupkg" | Sort-Object LastWriteTime -Descending | Select-Object -First 1
-        if (-not $package) { throw "Publish-PSResource wrote no $ModuleName nupkg into $OutFolder." }
-        Write-Host "Local publish dry run: $($package.Name)"
+        $seen = Invoke-ModulePackageRoundTrip -WorkFolder $work -FlowPath $(if (Test-Path $fixtures) { $fixtures })
+        $missing = @(Get-ChildItem -Path $ModuleFolder -Recurse -File |
+            ForEach-Object { $_.FullName.Substring($ModuleFolder.Length + 1).Replace('\', '/') } | Where-Object { $seen.Files -notcontains $_ })
+        $unexported = @(Compare-Object -ReferenceObject @($seen.Declared) -DifferenceObject @($seen.Exported))
+        if ($missing.Count -gt 0) { throw "The installed package lacks: $($missing -join ', ')." }
+        if ($unexported.Count -gt 0 -or @($seen.Exported).Count -eq 0) { throw "The installed package does not export exactly CmdletsToExport: $($unexported.InputObject -join ', ')." }
+        if ($seen.FormatViews -lt 2) { throw 'The installed package did not load its format views.' }
+        Copy-Item -Path $seen.Package -Destination $OutFolder -Force
+        Write-Host "Package: $(Split-Path -Leaf $seen.Package) installs and imports by name ($(@($seen.Exported).Count) cmdlets, $(@($seen.Files).Count) files$(if ($seen.LabDefinition) { ', lab definition read' }))."
     }
     finally {
-        Unregister-PSResourceRepository -Name $repositoryName
+        Remove-Item -Path $work -Recurse -Force -ErrorAction SilentlyContinue
     }
 }
 

@@ -51,7 +51,7 @@ function Stop-Sandbox {
 }
 
 function Get-PowerShellCommand {
-    <# This PowerShell as a command line for a child process: powershell.exe, pwsh, or "dotnet pwsh.dll" when it runs as a dotnet tool. #>
+    <# This PowerShell as a command line for a child process: powershell.exe, pwsh, or "dotnet <PSHOME>/pwsh.dll" when pwsh runs as a dotnet tool. #>
     $process = (Get-Process -Id $PID).Path
     if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') }
     else { $process }
@@ -62,4 +62,87 @@ function New-DirectoryLink {
     param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Target)
     $windows = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows
     New-Item -ItemType $(if ($windows) { 'Junction' } else { 'SymbolicLink' }) -Path $Path -Target $Target | Out-Null
+}
+
+function Invoke-ChildPowerShell {
+    <#
+        Runs a script file in a fresh PowerShell of this edition (no profile, nothing of this session loaded) and returns
+        the object its line "RESULT: <json>" describes. Throws with the child's whole output when it fails or says nothing.
+    #>
+    param([Parameter(Mandatory)] [string] $ScriptPath, [string[]] $ArgumentList = @())
+    $shell = @(Get-PowerShellCommand)
+    $ErrorActionPreference = 'Continue' # the child's stderr is part of its output, not an error of this session
+    $output = @(& $shell[0] @($shell | Select-Object -Skip 1) -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $ScriptPath @ArgumentList 2>&1 |
+        ForEach-Object { "$_" })
+    $exitCode = $LASTEXITCODE
+    $result = @($output | Where-Object { $_.StartsWith('RESULT: ') }) | Select-Object -Last 1
+    if ($exitCode -ne 0 -or -not $result) {
+        throw "The child PowerShell ($ScriptPath) exited with ${exitCode}:`n$($output -join "`n")"
+    }
+    $result.Substring('RESULT: '.Length) | ConvertFrom-Json
+}
+
+function Get-NuGetPackageFolder {
+    <# The NuGet global packages folder, where tests/Pester/Tools restores Pester and the side-by-side test's old assemblies. #>
+    if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
+    # "global-packages: /root/.nuget/packages/"
+    ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+}
+
+function Invoke-ModulePackageRoundTrip {
+    <#
+        What the Gallery would serve: publishes the built module to a temporary local PSResource repository, saves it from
+        there into an empty folder and imports it BY NAME in a fresh PowerShell whose PSModulePath is only that folder and
+        $PSHOME/Modules. Returns what that session saw; the repository is unregistered again whatever happens.
+        Needs Microsoft.PowerShell.PSResourceGet (in PowerShell 7.4 and later; Install-Module it on Windows PowerShell 5.1).
+        -FlowPath (the .workflow files, e.g. ../shared/fixtures/workflows/v2.1) lets the session read the shipped lab definition.
+    #>
+    param([Parameter(Mandatory)] [string] $WorkFolder, [string] $FlowPath)
+    if (-not (Test-Path $ModuleManifest)) { throw "The built module is missing: $ModuleManifest. Run ./build.ps1 -Task Build first." }
+    if (-not (Get-Command -Name Publish-PSResource -ErrorAction SilentlyContinue)) {
+        throw 'Publish-PSResource is not available: install Microsoft.PowerShell.PSResourceGet (it ships with PowerShell 7.4 and later).'
+    }
+    $repositoryFolder = Join-Path $WorkFolder 'repository'
+    $installFolder = Join-Path $WorkFolder 'modules'
+    New-Item -ItemType Directory -Path $repositoryFolder, $installFolder -Force | Out-Null
+    $psData = (Import-PowerShellDataFile -Path $ModuleManifest).PrivateData.PSData
+    $isPrerelease = [bool] ($psData -and $psData['Prerelease']) # Save-PSResource finds a prerelease only when asked
+
+    $repositoryName = 'DigitalChannelsLocal' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    Register-PSResourceRepository -Name $repositoryName -Uri $repositoryFolder -Trusted
+    try {
+        Publish-PSResource -Path (Split-Path $ModuleManifest) -Repository $repositoryName -ErrorAction Stop
+        $package = @(Get-ChildItem -Path $repositoryFolder -Filter 'DigitalChannels.*.nupkg')
+        if ($package.Count -ne 1) { throw "Publish-PSResource wrote $($package.Count) DigitalChannels packages into $repositoryFolder." }
+        Save-PSResource -Name 'DigitalChannels' -Repository $repositoryName -Path $installFolder -TrustRepository -Prerelease:$isPrerelease -ErrorAction Stop
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repositoryName -ErrorAction SilentlyContinue
+    }
+
+    # The fresh session: only the installed copy (and PowerShell's own modules) can be found by name.
+    $probe = Join-Path $WorkFolder 'probe.ps1'
+    Set-Content -Path $probe -Encoding UTF8 -Value @'
+param([string] $InstallFolder, [string] $FlowPath)
+$ErrorActionPreference = 'Stop'
+$env:PSModulePath = $InstallFolder + [System.IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules')
+$module = Import-Module -Name DigitalChannels -PassThru
+$base = $module.ModuleBase
+$helpFile = Join-Path $base 'en-US/DigitalChannels.PowerShell.dll-Help.xml'
+$result = [ordered] @{
+    ModuleBase     = $base
+    Version        = $module.Version.ToString()
+    Files          = @(Get-ChildItem -Path $base -Recurse -File | ForEach-Object { $_.FullName.Substring($base.Length + 1).Replace('\', '/') })
+    Exported       = @((Get-Command -Module DigitalChannels -CommandType Cmdlet).Name)
+    Declared       = @((Import-PowerShellDataFile -Path (Join-Path $base 'DigitalChannels.psd1')).CmdletsToExport)
+    FormatViews    = @(Get-FormatData -TypeName 'DigitalChannels.Client.DigitalChannelsConnection', 'DigitalChannels.Client.Connect.ConnectService').Count
+    HelpSynopsis   = if (Test-Path $helpFile) { (Get-Help -Name Connect-DigitalChannels).Synopsis } else { $null }
+    LabDefinition  = if ($FlowPath) { (Get-DigitalChannelsLabDefinition -FlowPath $FlowPath).Source } else { $null }
+}
+'RESULT: ' + (ConvertTo-Json -InputObject $result -Compress -Depth 3)
+'@
+    $arguments = @($installFolder) + @(if ($FlowPath) { $FlowPath })
+    $seen = Invoke-ChildPowerShell -ScriptPath $probe -ArgumentList $arguments
+    $seen | Add-Member -NotePropertyName Package -NotePropertyValue $package[0].FullName -PassThru |
+        Add-Member -NotePropertyName InstallFolder -NotePropertyValue $installFolder -PassThru
 }

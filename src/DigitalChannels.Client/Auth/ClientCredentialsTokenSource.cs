@@ -90,7 +90,7 @@ namespace DigitalChannels.Client.Auth
 
             public MsalHttpClientFactory(WebexEnvironment environment, HttpMessageHandler handler)
             {
-                HttpMessageHandler inner = handler ?? new HttpClientHandler();
+                HttpMessageHandler inner = handler ?? HttpHandlerFactory.Create();
                 if (environment.IsSandbox) inner = new SandboxAuthorityHandler(environment) { InnerHandler = inner };
                 _client = new HttpClient(inner, disposeHandler: handler == null);
             }

@@ -37,7 +37,7 @@ namespace DigitalChannels.Client.Http
             SecretRedactor redactor = null, Func<TimeSpan, CancellationToken, Task> delay = null, Func<DateTimeOffset> clock = null)
         {
             _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
-            _http = handler == null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+            _http = handler == null ? new HttpClient(HttpHandlerFactory.Create(), disposeHandler: true) : new HttpClient(handler, disposeHandler: false);
             // Each attempt has its own timeout (below), so that a timeout can be told apart from the caller's Ctrl+C.
             _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
             _http.DefaultRequestHeaders.UserAgent.ParseAdd("DigitalChannels/" + typeof(WebexHttpPipeline).Assembly.GetName().Version);
