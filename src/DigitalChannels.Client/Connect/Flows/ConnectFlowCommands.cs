@@ -24,7 +24,7 @@ namespace DigitalChannels.Client.Connect.Flows
             if (service == null) throw new ArgumentNullException(nameof(service));
             if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The flow name is empty.", nameof(name));
             connection.ConnectFlows.RequireApi("Creating a Connect flow", ConnectFlowsClient.FlowsPage(service.ToString()) + " > CREATE FLOW");
-            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, host.CancellationToken));
             name = name.Trim();
             if (!host.ShouldProcess($"Connect flow '{name}' ({kind}) in service '{resolved.Name}'", "Create")) return;
             var created = await connection.ConnectFlows.CreateAsync(resolved.Id, name, kind, host.CancellationToken);
@@ -44,7 +44,7 @@ namespace DigitalChannels.Client.Connect.Flows
             connection.ConnectFlows.RequireApi("Importing a Connect flow", ConnectFlowsClient.FlowsPage(service.ToString()) + " > CREATE FLOW > Upload a flow");
             var file = WorkflowFile.Read(path);
             var flowName = string.IsNullOrWhiteSpace(name) ? file.SuggestedName : name.Trim();
-            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, host.CancellationToken));
             var token = host.CancellationToken;
 
             if (!kind.HasValue)
@@ -78,7 +78,7 @@ namespace DigitalChannels.Client.Connect.Flows
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
             connection.ConnectFlows.RequireApi("Listing Connect flows", ConnectFlowsClient.FlowsPage(service.ToString()));
-            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, host.CancellationToken));
             if (!string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
             {
                 var identity = new ConnectFlowIdentity(name);
@@ -195,7 +195,7 @@ namespace DigitalChannels.Client.Connect.Flows
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
             connection.ConnectFlows.RequireApi("Listing Connect rules", ConnectFlowsClient.RulesPage(service.ToString()));
-            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, host.CancellationToken));
             foreach (var rule in await connection.ConnectFlows.ListRulesAsync(resolved.Id, host.CancellationToken)) host.WriteObject(rule);
         }
 
