@@ -182,7 +182,7 @@ namespace DigitalChannels.Client.Commands
             Row(ErrorSource.Sandbox, "flow.not_ready", "HasFindings", CommandErrorCategory.InvalidOperation,
                 "Fix the findings the message lists, Save-ConnectFlow, then publish again.", "The saved flow has findings that stop Make Live"),
             Row(ErrorSource.Sandbox, "flow.nothing_to_publish", "NothingToPublish", CommandErrorCategory.InvalidOperation,
-                "Nothing to do: the saved version is already live.", "The saved version is already the live one"),
+                "Nothing to do: wait for it (Wait-ConnectFlow), or import a changed flow to publish a new version.", "The latest version is already Live or Publishing"),
             Row(ErrorSource.Sandbox, "flow.not_live", "NotLive", CommandErrorCategory.InvalidOperation,
                 "Make the flow live first: Publish-ConnectFlow | Wait-ConnectFlow.", "The operation needs a Live flow"),
             Row(ErrorSource.Sandbox, "rule.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such rule"),
