@@ -191,7 +191,7 @@ namespace DigitalChannels.Client.Commands
             Row(ErrorSource.Sandbox, "asset.read_only", "ReadOnly", CommandErrorCategory.InvalidOperation,
                 "Leave it: numbers provided by Cisco cannot be changed or deleted.", "A number provided by Cisco"),
             Row(ErrorSource.Sandbox, "asset.in_use", "InUse", CommandErrorCategory.InvalidOperation,
-                "Remove the rule that uses the asset first.", "A rule still uses the asset"),
+                "Remove or change the rule that uses the asset first (Set-ConnectRule).", "A rule already ties the asset to a flow"),
             Row(ErrorSource.Sandbox, "asset.no_flow", "NoFlow", CommandErrorCategory.InvalidOperation,
                 "Add a rule that ties the asset to a Live flow.", "No rule makes the asset trigger a flow"),
             Row(ErrorSource.Sandbox, "integration.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such integration"),
