@@ -55,10 +55,13 @@ public class HelpDocsTests
         var failures = new List<Exception>
         {
             new NoPublicApiException("x", "y"), new NotConnectedException(), new IdentityNotFoundException("x", "y"), new ResourceInUseException("x"),
+            new ReferenceNotFoundException("x", "y"),
             new FileNotFoundException("x"), new InvalidDataException("x"), new ArgumentException("x"), new InvalidOperationException("x"),
-            Api(WebexFailureKind.Timeout, null), Api(WebexFailureKind.Transport, null),
+            Api(WebexFailureKind.Timeout, null), Api(WebexFailureKind.Transport, null), Api(WebexFailureKind.Unreachable, null),
         };
-        failures.AddRange(new[] { 400, 401, 403, 404, 409, 412, 418, 423, 429, 500, 503 }.Select(s => Api(WebexFailureKind.HttpStatus, s)));
+        failures.AddRange(new[] { 400, 401, 403, 404, 409, 410, 412, 418, 423, 429, 500, 503 }.Select(s => Api(WebexFailureKind.HttpStatus, s)));
+        // Every reason a server names (ErrorTable), as an answer would carry it.
+        failures.AddRange(ErrorTable.ServerReasons.Select(r => new WebexApiException("failed", WebexFailureKind.HttpStatus, 418, "GET", "/x", null, null, null, null) { Reason = r.Reason }));
         return failures.Select(f => CommandErrors.From(noun, f, null).ErrorId).ToHashSet(StringComparer.Ordinal);
     }
 

@@ -54,7 +54,7 @@ Describe 'Connect teammates and Decrypt Logs against the sandbox' {
         $script:Teammate = New-TeammateConnection -UserEmail $Email
         $err = $null
         Grant-DecryptLogs $Email -Connection $Teammate -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable err
-        $err[0].FullyQualifiedErrorId | Should -Be 'DecryptLogsPermissionDenied,DigitalChannels.PowerShell.Cmdlets.GrantDecryptLogsCommand'
+        $err[0].FullyQualifiedErrorId | Should -Be 'DecryptLogsForbidden,DigitalChannels.PowerShell.Cmdlets.GrantDecryptLogsCommand'
         $err[0].ToString() | Should -BeLike "*The role 'FullAccess' may not grant or revoke Decrypt Logs (only the tenant Owner can)*"
         (Get-ConnectTeammate $Email -Connection $Owner).DecryptLogs | Should -BeFalse
     }
@@ -66,7 +66,7 @@ Describe 'Connect teammates and Decrypt Logs against the sandbox' {
 
     It 'Nobody invites a second Owner: the error points to Partner Success' {
         { New-ConnectTeammate -Email 'second-owner@example.com' -Role Owner -Connection $Owner -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ConnectTeammatePermissionDenied,DigitalChannels.PowerShell.Cmdlets.NewConnectTeammateCommand'
+            Should -Throw -ErrorId 'ConnectTeammateInvalidValue,DigitalChannels.PowerShell.Cmdlets.NewConnectTeammateCommand'
     }
 
     It 'Remove-ConnectTeammate -WhatIf removes nothing' {

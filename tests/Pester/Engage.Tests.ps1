@@ -49,7 +49,7 @@ Describe 'Engage settings against the sandbox (lab 12.3)' {
 
     It 'an image format cannot be allowed (PCI) and the error names it' {
         { Set-EngageAttachmentSetting -Channel chat -AddExtension png -ErrorAction Stop } |
-            Should -Throw -ErrorId 'EngageAttachmentSettingInvalidRequest,DigitalChannels.PowerShell.Cmdlets.SetEngageAttachmentSettingCommand'
+            Should -Throw -ErrorId 'EngageAttachmentSettingInvalidValue,DigitalChannels.PowerShell.Cmdlets.SetEngageAttachmentSettingCommand'
         (Get-EngageAttachmentSetting -Channel chat).AllowedExtensions | Should -Not -Contain 'png'
     }
 
@@ -113,7 +113,7 @@ Describe 'Engage settings against the sandbox (lab 12.3)' {
         $hours = New-EngageWorkingHours -Name 'Office hours' -TimeZone 'Europe/Rome' -WeeklyHours 'Mon-Fri 09:00-17:00' -Holiday '2026-12-25 Christmas Day'
         $hours.WeeklyHours.Count | Should -Be 5
         { Set-EngageWorkingHours 'Office hours' -TimeZone 'Mars/Olympus' -ErrorAction Stop } |
-            Should -Throw -ErrorId 'EngageWorkingHoursInvalidRequest,DigitalChannels.PowerShell.Cmdlets.SetEngageWorkingHoursCommand'
+            Should -Throw -ErrorId 'EngageWorkingHoursInvalidValue,DigitalChannels.PowerShell.Cmdlets.SetEngageWorkingHoursCommand'
         (Set-EngageWorkingHours 'Office hours' -TimeZone 'UTC' -WeeklyHours 'Mon-Sun 00:00-24:00' -Holiday @() -PassThru).OpenNow | Should -BeTrue
         Remove-EngageWorkingHours 'Office hours' -Confirm:$false
         @(Get-EngageWorkingHours).Count | Should -Be 0

@@ -56,27 +56,15 @@ namespace DigitalChannels.Client.Auth
             {
                 result = await _app.AcquireTokenForClient(_scopes).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
             }
-            catch (MsalServiceException ex)
+            catch (Exception ex) when (!(ex is OperationCanceledException) && SignInErrors.From(ex, _environment, _clientId, _redactor) is WebexApiException mapped)
             {
-                // MSAL's own message can quote the response body; ours names the client and the server's words only.
-                var description = _redactor.Redact(FirstLine(ex.Message));
-                var status = ex.StatusCode == 0 ? 401 : ex.StatusCode;
-                throw new WebexApiException(
-                    $"Sign-in of client '{_clientId}' at {_environment.IdentityBaseUri} failed: {ex.ErrorCode}. {description}",
-                    WebexFailureKind.HttpStatus, status, "POST", "access_token", description, ex.ErrorCode, null, null);
-            }
-            catch (MsalClientException ex)
-            {
-                throw new WebexApiException(
-                    $"Sign-in of client '{_clientId}' at {_environment.IdentityBaseUri} failed: {ex.ErrorCode}. {_redactor.Redact(FirstLine(ex.Message))}",
-                    WebexFailureKind.Transport, null, "POST", "access_token", _redactor.Redact(ex.Message), ex.ErrorCode, null, null);
+                // MSAL's Azure AD wording and raw HttpRequestExceptions never reach the user: SignInErrors words them.
+                throw mapped;
             }
             ExpiresOn = result.ExpiresOn;
             _redactor.Add(result.AccessToken);
             return result.AccessToken;
         }
-
-        private static string FirstLine(string text) => (text ?? string.Empty).Split('\n')[0].Trim();
 
         public override string ToString() => "ClientCredentials " + _clientId;
 

@@ -1,78 +1,87 @@
 using System;
 using System.IO;
+using System.Linq;
 using DigitalChannels.Client.Http;
 
 namespace DigitalChannels.Client.Commands
 {
     /// <summary>
-    /// Turns any failure into a CommandError: a stable id "{Noun}{Reason}", the category that matches the HTTP status
-    /// (powershell-practices §1.10), the redacted message with the tracking id, and what to do next.
+    /// Turns any failure into a CommandError: a stable id "{Noun}{Reason}" whose reason is the cause (the server's
+    /// reason through <see cref="ErrorTable"/>, the HTTP status only as the fallback), its category, the redacted
+    /// message with the tracking id, the thing at fault as the target, and what to do next.
     /// </summary>
     public static class CommandErrors
     {
         /// <summary>Failures that would fail every further item the same way end the command; the rest are per item.</summary>
-        public static bool EndsCommand(Exception ex) =>
-            ex is NotConnectedException || ex is NoPublicApiException ||
-            (ex is WebexApiException api && (api.StatusCode == 401 || api.Kind == WebexFailureKind.Transport));
+        public static bool EndsCommand(Exception ex) => RuleFor(ex).EndsCommand;
 
-        public static CommandError From(string noun, Exception ex, object target)
+        /// <summary>The table row that decides the id, the category and the action for a failure.</summary>
+        public static ErrorRule RuleFor(Exception ex)
         {
             switch (ex)
             {
-                case CommandTerminatedException terminated:
-                    return terminated.Error;
+                case CommandTerminatedException _:
+                    return ErrorTable.Failed;
                 case WebexApiException api:
-                    return FromApi(noun, api, target);
-                case NoPublicApiException noApi:
-                    return new CommandError(noun + "NoPublicApi", CommandErrorCategory.NotImplemented, noApi.Message, target, noApi)
-                    { RecommendedAction = "Use the portal page named in the message, or connect to the DigitalChannels sandbox." };
-                case NotConnectedException notConnected:
-                    return new CommandError("NotConnected", CommandErrorCategory.AuthenticationError, notConnected.Message, target, notConnected)
-                    { RecommendedAction = "Run Connect-DigitalChannels, or pass -Connection." };
-                case ResourceInUseException inUse:
-                    return new CommandError(noun + "InUse", CommandErrorCategory.InvalidOperation, inUse.Message, target, inUse)
-                    { RecommendedAction = "Remove or change the objects named in the message first." };
-                case IdentityNotFoundException notFound:
-                    return new CommandError(noun + "NotFound", CommandErrorCategory.ObjectNotFound, notFound.Message, target ?? notFound.Identity, notFound);
-                case FileNotFoundException file:
-                    return new CommandError(noun + "FileNotFound", CommandErrorCategory.ObjectNotFound, file.Message, target ?? file.FileName, file);
-                case TimeoutException timeout:
-                    return new CommandError(noun + "Timeout", CommandErrorCategory.OperationTimeout, timeout.Message, target, timeout);
-                case InvalidDataException data:
-                    return new CommandError(noun + "InvalidData", CommandErrorCategory.InvalidData, data.Message, target, data);
-                case ArgumentException argument:
-                    return new CommandError(noun + "InvalidArgument", CommandErrorCategory.InvalidArgument, argument.Message, target, argument);
+                    return RuleForApi(api);
+                case NoPublicApiException _:
+                    return ErrorTable.NoPublicApi;
+                case NotConnectedException _:
+                    return ErrorTable.NotConnected;
+                case ResourceInUseException _:
+                    return ErrorTable.InUse;
+                case ReferenceNotFoundException _:
+                    return ErrorTable.ReferenceNotFound;
+                case IdentityNotFoundException _:
+                    return ErrorTable.NotFound;
+                case FileNotFoundException _:
+                    return ErrorTable.FileNotFound;
+                case TimeoutException _:
+                    return ErrorTable.Timeout;
+                case InvalidDataException _:
+                    return ErrorTable.InvalidData;
+                case ArgumentException _:
+                    return ErrorTable.InvalidArgument;
                 default:
-                    return new CommandError(noun + "Failed", CommandErrorCategory.NotSpecified, ex.Message, target, ex);
+                    return ErrorTable.Failed;
             }
         }
 
-        private static CommandError FromApi(string noun, WebexApiException api, object target)
+        public static CommandError From(string noun, Exception ex, object target)
         {
-            string reason;
-            CommandErrorCategory category;
-            string action = null;
-            if (api.Kind == WebexFailureKind.Timeout) { reason = "Timeout"; category = CommandErrorCategory.OperationTimeout; }
-            else if (api.Kind == WebexFailureKind.Transport) { reason = "ConnectionFailed"; category = CommandErrorCategory.ConnectionError; action = "Check that the server is running and reachable."; }
-            else
+            if (ex is CommandTerminatedException terminated) return terminated.Error;
+            var rule = RuleFor(ex);
+            var action = rule.RecommendedAction;
+            if (ex is WebexApiException api && api.StatusCode == 429 && api.RetryAfter.HasValue)
+                action = $"Wait {api.RetryAfter.Value.TotalSeconds:0} s and try again.";
+            return new CommandError(rule.ErrorIdFor(noun), rule.Category, ex.Message, FaultOf(ex) ?? target ?? (ex as IdentityNotFoundException)?.Identity, ex) { RecommendedAction = action };
+        }
+
+        private static ErrorRule RuleForApi(WebexApiException api)
+        {
+            switch (api.Kind)
             {
-                switch (api.StatusCode)
-                {
-                    case 400: reason = "InvalidRequest"; category = CommandErrorCategory.InvalidArgument; break;
-                    case 401: reason = "Unauthorized"; category = CommandErrorCategory.AuthenticationError; action = "Run Connect-DigitalChannels again with valid credentials."; break;
-                    case 403: reason = "PermissionDenied"; category = CommandErrorCategory.PermissionDenied; action = "Use an account whose role and token scopes allow this."; break;
-                    case 404: reason = "NotFound"; category = CommandErrorCategory.ObjectNotFound; break;
-                    case 409: reason = "AlreadyExists"; category = CommandErrorCategory.ResourceExists; break;
-                    case 412: reason = "PreconditionFailed"; category = CommandErrorCategory.InvalidOperation; action = "Read the object again and repeat the change."; break;
-                    case 423: reason = "Locked"; category = CommandErrorCategory.InvalidOperation; action = "Unlock it first (for a service: Set-ConnectService -Locked:$false)."; break;
-                    case 429: reason = "RateLimited"; category = CommandErrorCategory.LimitsExceeded; action = api.RetryAfter.HasValue ? $"Wait {api.RetryAfter.Value.TotalSeconds:0} s and try again." : "Wait and try again."; break;
-                    default:
-                        if (api.StatusCode >= 500) { reason = "ServerError"; category = CommandErrorCategory.ResourceUnavailable; action = "Try again later; quote the tracking id to support if it persists."; }
-                        else { reason = "RequestFailed"; category = CommandErrorCategory.InvalidOperation; }
-                        break;
-                }
+                case WebexFailureKind.Unreachable: return ErrorTable.ServerUnreachable;
+                case WebexFailureKind.Timeout: return ErrorTable.Timeout;
+                case WebexFailureKind.Transport: return ErrorTable.ConnectionFailed;
             }
-            return new CommandError(noun + reason, category, api.Message, target, api) { RecommendedAction = action };
+            if (api.StatusCode == null) return ErrorTable.Failed;
+            // The server's reason names the cause; a reason the table does not know (a newer server) falls back to the status.
+            return ErrorTable.ForReason(api.Reason)
+                ?? api.ReasonTexts?.Select(ErrorTable.ForContactCenterText).FirstOrDefault(r => r != null)
+                ?? ErrorTable.ForStatus(api.StatusCode.Value);
+        }
+
+        /// <summary>The thing at fault when the failure names it: the missing object's name, the bad value, the unreachable URL, the refused client id.</summary>
+        private static object FaultOf(Exception ex)
+        {
+            switch (ex)
+            {
+                case WebexApiException api: return string.IsNullOrEmpty(api.Target) ? null : api.Target;
+                case ReferenceNotFoundException reference: return reference.Identity;
+                case FileNotFoundException file: return file.FileName;
+                default: return null;
+            }
         }
     }
 
@@ -84,7 +93,7 @@ namespace DigitalChannels.Client.Commands
     }
 
     /// <summary>An id or name given by the user that matches nothing; the message names it.</summary>
-    public sealed class IdentityNotFoundException : Exception
+    public class IdentityNotFoundException : Exception
     {
         public IdentityNotFoundException(string message, object identity) : base(message)
         {
@@ -92,6 +101,29 @@ namespace DigitalChannels.Client.Commands
         }
 
         public object Identity { get; }
+    }
+
+    /// <summary>
+    /// A name or id that a parameter gives for another object (a site's multimedia profile, a team's site) matches
+    /// nothing: not the object the command works on, so not {Noun}NotFound but {Noun}ReferenceNotFound, with the
+    /// missing name as the target.
+    /// </summary>
+    public sealed class ReferenceNotFoundException : IdentityNotFoundException
+    {
+        public ReferenceNotFoundException(string message, object identity) : base(message, identity) { }
+
+        /// <summary>Runs the lookup of another object than the command's own: a miss becomes a ReferenceNotFoundException.</summary>
+        public static async System.Threading.Tasks.Task<T> Resolve<T>(System.Threading.Tasks.Task<T> lookup)
+        {
+            try
+            {
+                return await lookup;
+            }
+            catch (IdentityNotFoundException ex) when (!(ex is ReferenceNotFoundException))
+            {
+                throw new ReferenceNotFoundException(ex.Message, ex.Identity);
+            }
+        }
     }
 
     /// <summary>An object that cannot be deleted (or changed so) while others refer to it (Contact Center 412); the message names them.</summary>

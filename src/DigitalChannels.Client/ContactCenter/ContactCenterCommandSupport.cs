@@ -138,9 +138,9 @@ namespace DigitalChannels.Client.ContactCenter
             Lookups++;
             T found;
             if (Guid.TryParse(text, out _))
-                found = await client.GetAsync(text, token) ?? throw new IdentityNotFoundException($"No {client.Resource.DisplayName} has the id '{text}'.", text);
+                found = await client.GetAsync(text, token) ?? throw new ReferenceNotFoundException($"No {client.Resource.DisplayName} has the id '{text}'.", text);
             else
-                found = await client.FindByNameAsync(text, token) ?? throw new IdentityNotFoundException($"No {client.Resource.DisplayName} is named '{text}'.", text);
+                found = await client.FindByNameAsync(text, token) ?? throw new ReferenceNotFoundException($"No {client.Resource.DisplayName} is named '{text}'.", text);
             _cache[key] = found.Id;
             return found.Id;
         }

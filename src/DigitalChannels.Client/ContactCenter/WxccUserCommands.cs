@@ -230,7 +230,12 @@ namespace DigitalChannels.Client.ContactCenter
                 }
                 var failure = new WebexApiException(
                     $"Contact Center user '{name}' was not changed: {outcome.Status} {outcome.ApiError?.Describe() ?? "no reason given"}",
-                    WebexFailureKind.HttpStatus, outcome.Status, "PATCH", users.Resource.BulkPath, outcome.ApiError?.Describe(), outcome.ApiError?.Error?.Key, outcome.ApiError?.TrackingId, null);
+                    WebexFailureKind.HttpStatus, outcome.Status, "PATCH", users.Resource.BulkPath, outcome.ApiError?.Describe(), outcome.ApiError?.Error?.Key, outcome.ApiError?.TrackingId, null)
+                {
+                    // A bulk item's error names its cause as a whole answer's does: the same table decides its id.
+                    Reason = outcome.ApiError?.Error?.Reason,
+                    ReasonTexts = outcome.ApiError?.Error?.Message?.Select(m => m.Description).Where(d => !string.IsNullOrWhiteSpace(d)).ToList(),
+                };
                 host.WriteError(CommandErrors.From(Noun, failure, user));
             }
         }

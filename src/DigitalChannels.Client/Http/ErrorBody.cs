@@ -9,6 +9,18 @@ namespace DigitalChannels.Client.Http
     {
         public string Message { get; private set; }
         public string Key { get; private set; }
+
+        /// <summary>The machine-readable reason: errorKey, OAuth error, or the Contact Center's error.reason.</summary>
+        public string Reason { get; private set; }
+
+        /// <summary>
+        /// The Contact Center's message descriptions: some answers carry the platform's fixed text ("Similar entity is
+        /// already present") there rather than in error.reason, so they are reason candidates too.
+        /// </summary>
+        public string[] ReasonTexts { get; private set; }
+
+        /// <summary>A problem document's <c>target</c>: the value or object at fault.</summary>
+        public string Target { get; private set; }
         public string TrackingId { get; private set; }
 
         private const int MaxRawLength = 500;
@@ -33,8 +45,11 @@ namespace DigitalChannels.Client.Http
             if (json["error"] is JObject ccError)
             {
                 result.Key = (string)ccError["key"];
+                // error.key is the status ("409"); the platform's reason text ("Similar entity is already present") tells the cause.
+                result.Reason = (string)ccError["reason"];
                 var descriptions = (ccError["message"] as JArray)?.Select(m => (string)m["description"]).Where(d => !string.IsNullOrWhiteSpace(d)).ToArray();
                 result.Message = descriptions != null && descriptions.Length > 0 ? string.Join(" ", descriptions) : (string)ccError["reason"];
+                result.ReasonTexts = descriptions;
                 return result;
             }
 
@@ -42,6 +57,7 @@ namespace DigitalChannels.Client.Http
             if (json["error"] is JValue oauthError)
             {
                 result.Key = (string)oauthError;
+                result.Reason = result.Key;
                 result.Message = (string)json["error_description"] ?? result.Key;
                 return result;
             }
@@ -50,6 +66,8 @@ namespace DigitalChannels.Client.Http
             if (json["detail"] != null || json["title"] != null)
             {
                 result.Key = (string)json["errorKey"];
+                result.Reason = result.Key;
+                result.Target = json["target"]?.Type == JTokenType.String ? (string)json["target"] : json["target"]?.ToString(Newtonsoft.Json.Formatting.None);
                 result.Message = (string)json["detail"] ?? (string)json["title"];
                 return result;
             }

@@ -7,6 +7,10 @@ namespace DigitalChannels.Client.Http
     /// <summary>
     /// When and how long the pipeline waits before sending a request again. Bounded by attempts and by a total
     /// budget; honours Retry-After in both its forms; otherwise backs off exponentially with jitter.
+    /// A refused connection or an unknown host is never retried (<see cref="TransportFailure.IsUnreachable"/>): nothing
+    /// is listening, so it fails at once with ServerUnreachable. Every caller that applies this policy (the pipeline,
+    /// token acquisition) must keep that exit ahead of its retries; only 429, 503, 502/504 for safe methods, resets
+    /// and timeouts are worth the wait.
     /// </summary>
     public sealed class RetryPolicy
     {

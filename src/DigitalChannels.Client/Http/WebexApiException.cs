@@ -10,8 +10,10 @@ namespace DigitalChannels.Client.Http
         HttpStatus,
         /// <summary>No answer within the time allowed.</summary>
         Timeout,
-        /// <summary>The server could not be reached.</summary>
+        /// <summary>The connection broke or failed after the retries the policy allows.</summary>
         Transport,
+        /// <summary>Nothing answers at the address (connection refused, unknown host): not worth a retry.</summary>
+        Unreachable,
     }
 
     /// <summary>
@@ -50,6 +52,18 @@ namespace DigitalChannels.Client.Http
 
         /// <summary>The server's error key (Contact Center <c>error.key</c>, the sandbox's <c>errorKey</c>, OAuth <c>error</c>).</summary>
         public string ErrorKey { get; }
+
+        /// <summary>
+        /// The server's machine-readable reason, the key of <see cref="Commands.ErrorTable"/>: the sandbox's <c>errorKey</c>,
+        /// the OAuth <c>error</c>, or the Contact Center's <c>error.reason</c> (its <c>error.key</c> is only the status).
+        /// </summary>
+        public string Reason { get; set; }
+
+        /// <summary>Further reason texts (the Contact Center's message descriptions), tried when <see cref="Reason"/> is not known.</summary>
+        public System.Collections.Generic.IReadOnlyList<string> ReasonTexts { get; set; }
+
+        /// <summary>The thing at fault when the server names it (a problem document's <c>target</c>), or the URL nobody answered at.</summary>
+        public string Target { get; set; }
 
         /// <summary>The Webex tracking id, to quote to support.</summary>
         public string TrackingId { get; }

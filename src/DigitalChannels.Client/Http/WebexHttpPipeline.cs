@@ -186,6 +186,13 @@ namespace DigitalChannels.Client.Http
                         if (!await WaitBeforeRetryAsync(attempt, method, null, null, failure, () => waited, w => waited = w, cancellationToken)) throw failure;
                         continue;
                     }
+                    catch (HttpRequestException ex) when (TransportFailure.IsUnreachable(ex))
+                    {
+                        // Refused or unknown host: nothing is listening, and retrying would only make the user wait
+                        // (23 s of back-off before). 429, 503, resets and timeouts still retry below. Whatever else
+                        // learns to retry (token acquisition through this policy, say) must keep this exit first.
+                        throw TransportFailure.Unreachable(method.Method, uri, ex);
+                    }
                     catch (HttpRequestException ex)
                     {
                         var failure = Transport(WebexFailureKind.Transport, method, uri, Redactor.Redact(ex.InnerException?.Message ?? ex.Message), ex);
@@ -253,7 +260,8 @@ namespace DigitalChannels.Client.Http
             if (retryAfter.HasValue && status == 429) message.Append($" The server asked to wait {retryAfter.Value.TotalSeconds:0} s.");
             if (!string.IsNullOrEmpty(tracking)) message.Append(" (tracking id ").Append(tracking).Append(')');
             return new WebexApiException(Redactor.Redact(message.ToString()), WebexFailureKind.HttpStatus, status, method.Method, uri.AbsolutePath,
-                serverMessage, parsed.Key, tracking, retryAfter);
+                serverMessage, parsed.Key, tracking, retryAfter)
+            { Reason = parsed.Reason, ReasonTexts = parsed.ReasonTexts, Target = Redactor.Redact(parsed.Target) };
         }
 
         private static WebexApiException Transport(WebexFailureKind kind, HttpMethod method, Uri uri, string reason, Exception inner) =>

@@ -65,10 +65,10 @@ public static class ApplicationEndpoints
             if (userEmail is not null)
             {
                 var existing = users.FindByEmail(caller.OrganizationId, userEmail)
-                    ?? throw ApiError.BadRequest(ErrorKeys.InvalidField, $"No teammate has the email '{userEmail}' (field 'userEmail').").ToException();
+                    ?? throw ApiError.BadRequest(ErrorKeys.ReferenceNotFound, $"No teammate has the email '{userEmail}' (field 'userEmail').").About(userEmail).ToException();
                 if (existing.Status != TeammateStatus.Active)
-                    throw ApiError.BadRequest(ErrorKeys.InvalidField,
-                        $"The teammate '{existing.Email}' (field 'userEmail') has not accepted the invitation yet; an app can act only for a teammate who has joined.").ToException();
+                    throw ApiError.BadRequest(ErrorKeys.TeammateNotActive,
+                        $"The teammate '{existing.Email}' (field 'userEmail') has not accepted the invitation yet; an app can act only for a teammate who has joined.").About(existing.Email).ToException();
                 (userId, role) = (existing.Id, existing.Role);
             }
             else if (role != ConnectRole.Owner)

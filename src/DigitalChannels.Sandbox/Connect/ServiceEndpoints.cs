@@ -178,7 +178,7 @@ public static class ServiceEndpoints
         var existing = repository.FindByName(organizationId, name);
         if (existing is not null && existing.Id != exceptServiceId)
             throw ApiError.Conflict(ErrorKeys.ServiceDuplicateName,
-                $"A service named '{existing.Name}' already exists in this organization (id {existing.Id}); names are unique regardless of case, so '{name}' cannot be used.").ToException();
+                $"A service named '{existing.Name}' already exists in this organization (id {existing.Id}); names are unique regardless of case, so '{name}' cannot be used.").About(name).ToException();
     }
 
     private static string ValidName(string raw)

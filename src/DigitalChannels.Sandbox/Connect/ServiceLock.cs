@@ -12,6 +12,6 @@ public static class ServiceLock
     {
         if (service.Locked)
             throw ApiError.Locked(ErrorKeys.ServiceLocked,
-                $"Service '{service.Name}' (id {service.Id}) is locked. Unlock it before changing it.").ToException();
+                $"Service '{service.Name}' (id {service.Id}) is locked. Unlock it before changing it.").About(service.Name).ToException();
     }
 }

@@ -9,6 +9,12 @@ public sealed record ApiError(int Status, string Key, string Title, string Detai
     /// <summary>Extra response headers, e.g. WWW-Authenticate on 401.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The value or object at fault (a problem document's <c>target</c>): the client shows it as the error's TargetObject.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>The same error, naming the value or object at fault.</summary>
+    public ApiError About(object? target) => this with { Target = target?.ToString() };
+
     public ApiException ToException() => new(this);
 
     public IResult ToResult() => new ApiErrorResult(this);

@@ -17,6 +17,8 @@ public static class ErrorKeys
     public const string RouteNotFound = "route.not_found";
     public const string MethodNotAllowed = "route.method_not_allowed";
     public const string VersionMismatch = "resource.version_mismatch";
+    /// <summary>A field of the request names another object that does not exist (not the object the path names).</summary>
+    public const string ReferenceNotFound = "reference.not_found";
 
     public const string ServiceNotFound = "service.not_found";
     public const string ServiceDuplicateName = "service.duplicate_name";

@@ -47,7 +47,7 @@ public static class ErrorWriter
                 await JsonSerializer.SerializeAsync(response.Body, People.PeopleErrorBody.From(error, trackingId), SandboxJson.Options, context.RequestAborted);
                 break;
             default:
-                var problem = new ProblemBody(ProblemTypeBase + error.Key, error.Title, error.Status, error.Detail, error.Key, trackingId);
+                var problem = new ProblemBody(ProblemTypeBase + error.Key, error.Title, error.Status, error.Detail, error.Key, error.Target, trackingId);
                 response.ContentType = "application/problem+json";
                 await JsonSerializer.SerializeAsync(response.Body, problem, SandboxJson.Options, context.RequestAborted);
                 break;
@@ -60,5 +60,6 @@ public static class ErrorWriter
         : People.PeopleEndpoints.IsPeoplePath(path) ? ErrorBodyStyle.WebexPeople
         : ErrorBodyStyle.Problem;
 
-    private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string ErrorKey, string TrackingId);
+    /// <summary>errorKey is the stable reason clients branch on (every problem has one); target is left out when nothing specific is at fault.</summary>
+    private sealed record ProblemBody(string Type, string Title, int Status, string Detail, string ErrorKey, string? Target, string TrackingId);
 }

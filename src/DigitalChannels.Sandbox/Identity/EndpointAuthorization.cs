@@ -41,7 +41,7 @@ public static class EndpointAuthorization
             if (permission.Allows(caller.Role)) return await next(context);
             var allowed = string.Join(", ", permission.AllowedRoles.Order());
             return ApiError.Forbidden(ErrorKeys.RoleForbidden,
-                $"The role '{caller.Role}' may not {permission.Action}. Allowed roles: {allowed}.").ToResult();
+                $"The role '{caller.Role}' may not {permission.Action}. Allowed roles: {allowed}.").About(caller.Role).ToResult();
         });
 
     /// <summary>The token must carry at least one of <paramref name="scopes"/> (e.g. a config read accepts the write scope too).</summary>

@@ -31,7 +31,7 @@ public class CommandRunnerTests
         var host = new RecordingHost();
         var target = new object();
 
-        CommandRunner.Run(host, "ConnectService", _ => throw Api(409, "A service named 'X' already exists."), target);
+        CommandRunner.Run(host, "ConnectService", _ => throw Api(409, "A service named 'X' already exists.", "service.duplicate_name"), target);
 
         var error = Assert.Single(host.Errors);
         Assert.Equal("ConnectServiceAlreadyExists", error.ErrorId);
@@ -104,7 +104,7 @@ public class CommandRunnerTests
     [InlineData(401, "Unauthorized", CommandErrorCategory.AuthenticationError)]
     [InlineData(403, "PermissionDenied", CommandErrorCategory.PermissionDenied)]
     [InlineData(404, "NotFound", CommandErrorCategory.ObjectNotFound)]
-    [InlineData(409, "AlreadyExists", CommandErrorCategory.ResourceExists)]
+    [InlineData(409, "Conflict", CommandErrorCategory.InvalidOperation)]
     [InlineData(412, "PreconditionFailed", CommandErrorCategory.InvalidOperation)]
     [InlineData(423, "Locked", CommandErrorCategory.InvalidOperation)]
     [InlineData(429, "RateLimited", CommandErrorCategory.LimitsExceeded)]
@@ -140,6 +140,6 @@ public class CommandRunnerTests
         Assert.Contains("42 s", CommandErrors.From("N", api, null).RecommendedAction);
     }
 
-    private static WebexApiException Api(int status, string message) =>
-        new(message, WebexFailureKind.HttpStatus, status, "POST", "/x", message, null, "track", null);
+    private static WebexApiException Api(int status, string message, string? reason = null) =>
+        new(message, WebexFailureKind.HttpStatus, status, "POST", "/x", message, reason, "track", null) { Reason = reason };
 }

@@ -112,7 +112,9 @@ public class ContactCenterCommandsTests
         CommandRunner.Run(host, SiteCommands.Noun, h => SiteCommands.NewAsync(h, connection, new SiteSettings { Name = "Site", MultimediaProfile = "Nope" }));
 
         var error = Assert.Single(host.Errors);
-        Assert.Equal("WxccSiteNotFound", error.ErrorId);
+        Assert.Equal("WxccSiteReferenceNotFound", error.ErrorId);
+        Assert.Equal(CommandErrorCategory.ObjectNotFound, error.Category);
+        Assert.Equal("Nope", error.TargetObject);
         Assert.Equal("No multimedia profile is named 'Nope'.", error.Message);
         Assert.Empty(server.Writes);
     }

@@ -190,7 +190,8 @@ public class WxccUserCommandsTests
         var stopped = Assert.Throws<CommandTerminatedException>(() =>
             CommandRunner.Run(host, WxccUserCommands.Noun, h => WxccUserCommands.SetAsync(h, connection, Enumerable.Range(0, 3).Select(i => new WxccUserIdentity(Email(i))).ToArray(), new WxccUserSettings { Teams = new[] { "Team9" } }, false)));
 
-        Assert.Equal("WxccUserNotFound", stopped.Error.ErrorId);
+        Assert.Equal("WxccUserReferenceNotFound", stopped.Error.ErrorId);
+        Assert.Equal("Team9", stopped.Error.TargetObject);
         Assert.Equal("No team is named 'Team9'.", stopped.Error.Message);
         Assert.Empty(server.Writes);
         Assert.DoesNotContain(server.Requests, r => r.Uri.AbsolutePath == Base + "v2/user");

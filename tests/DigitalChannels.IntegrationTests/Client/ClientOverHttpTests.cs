@@ -140,7 +140,7 @@ public class ClientOverHttpTests
         CommandRunner.Run(host, ConnectServiceCommands.Noun, h => ConnectServiceCommands.NewAsync(h, connection, SandboxApi.UniqueName("No scope"), null));
 
         var error = Assert.Single(host.Errors);
-        Assert.Equal("ConnectServicePermissionDenied", error.ErrorId);
+        Assert.Equal("ConnectServiceScopeMissing", error.ErrorId);
         Assert.Equal(CommandErrorCategory.PermissionDenied, error.Category);
         Assert.Contains("connect:config_write", error.Message);
     }

@@ -88,7 +88,7 @@ public class TeammateCommandsOverHttpTests
         CommandRunner.Run(refused, ConnectTeammateCommands.DecryptLogsNoun,
             h => ConnectTeammateCommands.SetDecryptLogsAsync(h, teammate, new ConnectTeammateIdentity(email), grant: true, passThru: true));
         var error = Assert.Single(refused.Errors);
-        Assert.Equal("DecryptLogsPermissionDenied", error.ErrorId);
+        Assert.Equal("DecryptLogsForbidden", error.ErrorId);
         Assert.Equal(CommandErrorCategory.PermissionDenied, error.Category);
         Assert.Contains("The role 'FullAccess' may not grant or revoke Decrypt Logs (only the tenant Owner can). Allowed roles: Owner.", error.Message);
         Assert.Empty(refused.Objects);
@@ -111,7 +111,7 @@ public class TeammateCommandsOverHttpTests
         CommandRunner.Run(host, ConnectTeammateCommands.Noun,
             h => ConnectTeammateCommands.NewAsync(h, owner, TeammateApi.UniqueEmail("owner-two"), ConnectTeammateRole.Owner, null, null));
         var error = Assert.Single(host.Errors);
-        Assert.Equal("ConnectTeammatePermissionDenied", error.ErrorId);
+        Assert.Equal("ConnectTeammateInvalidValue", error.ErrorId);
         Assert.Contains("a tenant has exactly one Owner", error.Message);
         Assert.Contains("Cisco's Partner Success team", error.Message);
     }
@@ -138,7 +138,7 @@ public class TeammateCommandsOverHttpTests
         var remove = new Host();
         CommandRunner.Run(remove, ConnectContainerCommands.GroupNoun, h => ConnectContainerCommands.RemoveGroupAsync(h, owner, new ConnectGroupIdentity(groupName)));
         var error = Assert.Single(remove.Errors);
-        Assert.Equal("ConnectGroupAlreadyExists", error.ErrorId);
+        Assert.Equal("ConnectGroupNotEmpty", error.ErrorId);
         Assert.Contains("1 team(s), 1 teammate(s)", error.Message);
     }
 
@@ -154,7 +154,7 @@ public class TeammateCommandsOverHttpTests
         var again = new Host();
         CommandRunner.Run(again, ConnectTeammateCommands.InvitationNoun, h => ConnectTeammateCommands.CompleteInvitationAsync(h, owner, mail.Link, "Twice", Secure(TeammateApi.Password)));
         var error = Assert.Single(again.Errors);
-        Assert.Equal("ConnectTeammateInvitationAlreadyExists", error.ErrorId);
+        Assert.Equal("ConnectTeammateInvitationAlreadyActive", error.ErrorId);
         Assert.Contains("already accepted", error.Message);
         Assert.DoesNotContain(new Uri(mail.Link).Segments.Last(), error.Message);
     }

@@ -182,7 +182,7 @@ public sealed class FlowLabTests
         Assert.Contains("A Live Chat flow runs its nodes under the integration 'Webex CC Engage', which is Authorization Pending", saved.Findings[0]);
         Assert.Equal("Nothing can trigger this LiveChat flow: the tenant has no LiveChat app. Create one (Assets > Apps) and select it at Make Live.", saved.Findings[1]);
         Assert.Equal(2, host.Warnings.Count);
-        var refused = host.Refused(ConnectFlowCommands.Noun, "ConnectFlowAlreadyExists", h => ConnectFlowCommands.PublishAsync(h, connection, new ConnectFlowIdentity(chat), null, null, null));
+        var refused = host.Refused(ConnectFlowCommands.Noun, "ConnectFlowHasFindings", h => ConnectFlowCommands.PublishAsync(h, connection, new ConnectFlowIdentity(chat), null, null, null));
         Assert.Contains($"Flow 'Live Chat Inbound Flow' (id {chat.Id}) cannot be made live: A Live Chat flow runs its nodes under the integration 'Webex CC Engage'", refused.Message);
 
         var close = Import(host, connection, "Chat", SharedFixtures.Workflow("v2.1", "Task Close Flow.workflow"));
@@ -192,7 +192,7 @@ public sealed class FlowLabTests
             h => ConnectIntegrationCommands.AddAuthorizationAsync(h, connection, null, "WebexCCEngage", "WxCC Engage Authorisation", true, null));
         var app = host.Expect<ConnectAsset>(ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.NewAppAsync(h, connection, "Web chat", ConnectChannel.LiveChat)).Single();
         Assert.Empty(Save(host, connection, chat).Findings);
-        var noApp = host.Refused(ConnectFlowCommands.Noun, "ConnectFlowInvalidRequest", h => ConnectFlowCommands.PublishAsync(h, connection, new ConnectFlowIdentity(chat), null, null, null));
+        var noApp = host.Refused(ConnectFlowCommands.Noun, "ConnectFlowInvalidValue", h => ConnectFlowCommands.PublishAsync(h, connection, new ConnectFlowIdentity(chat), null, null, null));
         Assert.Contains($"Make Live of the LiveChat flow 'Live Chat Inbound Flow' needs the asset that triggers it: give 'assetId' (the tenant's LiveChat assets: 'Web chat' ({app.Id}))", noApp.Message);
 
         var publishing = Publish(host, connection, chat, "Web chat");
@@ -201,7 +201,7 @@ public sealed class FlowLabTests
         Assert.Equal(TimeSpan.FromSeconds(120), publishing.PublishingUntil - publishing.Versions[0].PublishedTime);
         var rule = host.Expect<ConnectRule>(ConnectRuleCommands.Noun, h => ConnectRuleCommands.GetAsync(h, connection, new ConnectServiceIdentity("Chat"))).Single();
         Assert.Equal(("Web chat", "Live Chat Inbound Flow"), (rule.AssetName, rule.FlowName));
-        var twice = host.Refused(ConnectFlowCommands.Noun, "ConnectFlowAlreadyExists", h => ConnectFlowCommands.PublishAsync(h, connection, new ConnectFlowIdentity(chat), null, null, null));
+        var twice = host.Refused(ConnectFlowCommands.Noun, "ConnectFlowNothingToPublish", h => ConnectFlowCommands.PublishAsync(h, connection, new ConnectFlowIdentity(chat), null, null, null));
         Assert.Contains("Version 1 of flow 'Live Chat Inbound Flow'", twice.Message);
         Assert.Contains("is already Publishing", twice.Message);
 
@@ -232,7 +232,7 @@ public sealed class FlowLabTests
         Assert.Equal("lab 12.5", final.Versions[1].Comment);
 
         // The app now triggers a flow: Limited Access could not delete it anyway, and the Owner must remove the rule first.
-        var inUse = host.Refused(ConnectAssetCommands.AppNoun, "ConnectAppAlreadyExists", h => ConnectAssetCommands.RemoveAppAsync(h, connection, null, "Web chat"));
+        var inUse = host.Refused(ConnectAssetCommands.AppNoun, "ConnectAppInUse", h => ConnectAssetCommands.RemoveAppAsync(h, connection, null, "Web chat"));
         Assert.Contains("triggers flow 'Live Chat Inbound Flow'", inUse.Message);
     }
 

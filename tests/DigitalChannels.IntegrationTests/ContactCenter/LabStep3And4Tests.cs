@@ -318,7 +318,7 @@ public sealed class LabStep3And4Tests : IClassFixture<LabStep3And4Tests.LabTenan
         // The user profile belongs to Control Hub: the current one may be stated, another is refused naming the field.
         var profile = Assert.Single(Run(WxccUserCommands.Noun, h => WxccUserCommands.SetAsync(h, connection, [new WxccUserIdentity(AgentEmail)],
             new WxccUserSettings { UserProfile = "Supervisor User Profile" }, passThru: false)).Errors);
-        Assert.Equal("WxccUserInvalidRequest", profile.ErrorId);
+        Assert.Equal("WxccUserInvalidValue", profile.ErrorId);
         Assert.Contains("The field 'userProfileId' is managed in Control Hub", profile.Message);
 
         var inUse = Assert.Single(Run(DesktopProfileCommands.Noun, h => DesktopProfileCommands.RemoveAsync(h, connection, new DesktopProfileIdentity(desktop))).Errors);

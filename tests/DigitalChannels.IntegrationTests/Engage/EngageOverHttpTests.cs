@@ -141,7 +141,7 @@ public sealed class EngageOverHttpTests : IDisposable
         var host = Run(EngageAttachmentCommands.SettingNoun, h => EngageAttachmentCommands.SetAsync(h, connection, null, ["email"],
             new EngageAttachmentChannelChanges { AddExtensions = ["png"] }, false));
         var error = Assert.Single(host.Errors);
-        Assert.Equal("EngageAttachmentSettingInvalidRequest", error.ErrorId);
+        Assert.Equal("EngageAttachmentSettingInvalidValue", error.ErrorId);
         Assert.Contains("'png' is an image format; Engage accepts only text-based files (PCI)", error.Message);
     }
 
@@ -210,7 +210,7 @@ public sealed class EngageOverHttpTests : IDisposable
         Assert.Equal("Christmas Day", Assert.Single(created.Holidays).Name);
 
         var badZone = Assert.Single(Run(noun, h => EngageWorkingHoursCommands.SetAsync(h, connection, new EngageWorkingHoursIdentity(created), null, "Mars/Olympus", null, null, false)).Errors);
-        Assert.Equal("EngageWorkingHoursInvalidRequest", badZone.ErrorId);
+        Assert.Equal("EngageWorkingHoursInvalidValue", badZone.ErrorId);
         Assert.Contains("The field 'timeZone' has 'Mars/Olympus', which is not a time zone id", badZone.Message);
 
         var overlap = Assert.Single(Run(noun, h => EngageWorkingHoursCommands.SetAsync(h, connection, new EngageWorkingHoursIdentity(name), null, null,
@@ -275,12 +275,12 @@ public sealed class EngageOverHttpTests : IDisposable
     {
         using var connection = await ConnectAsync(scopes: [Scopes.ConnectConfigRead, Scopes.ConnectConfigWrite]);
         var error = Assert.Single(Run(EngageAttachmentCommands.SettingNoun, h => EngageAttachmentCommands.GetAsync(h, connection, null)).Errors);
-        Assert.Equal("EngageAttachmentSettingPermissionDenied", error.ErrorId);
+        Assert.Equal("EngageAttachmentSettingScopeMissing", error.ErrorId);
         Assert.Contains("lacks the scope 'engage:config_read'", error.Message);
 
         using var reader = await ConnectAsync(scopes: [Scopes.EngageConfigRead]);
         var write = Assert.Single(Run(EngageBlockedWordCommands.Noun, h => EngageBlockedWordCommands.AddAsync(h, reader, ["nope"], false)).Errors);
-        Assert.Equal("EngageBlockedWordPermissionDenied", write.ErrorId);
+        Assert.Equal("EngageBlockedWordScopeMissing", write.ErrorId);
         Assert.Contains("'engage:config_write'", write.Message);
     }
 
@@ -291,13 +291,13 @@ public sealed class EngageOverHttpTests : IDisposable
         using var reader = await ConnectAsync(readOnly.ClientId, readOnly.ClientSecret, [Scopes.EngageConfigRead, Scopes.EngageConfigWrite]);
         Assert.Empty(Run(EngageTemplateCommands.Noun, h => EngageTemplateCommands.GetAsync(h, reader, null, null, null, false)).Errors);
         var refused = Assert.Single(Run(EngageTemplateCommands.Noun, h => EngageTemplateCommands.NewAsync(h, reader, SandboxApi.UniqueName("RO"), ["chat"], "x", null)).Errors);
-        Assert.Equal("EngageTemplatePermissionDenied", refused.ErrorId);
+        Assert.Equal("EngageTemplateForbidden", refused.ErrorId);
         Assert.Contains("The role 'ReadOnly' may not change the Engage settings", refused.Message);
 
         var restricted = await api.CreateApplicationAsync("Restricted", Scopes.EngageConfigRead);
         using var outsider = await ConnectAsync(restricted.ClientId, restricted.ClientSecret, [Scopes.EngageConfigRead]);
         var transcript = Assert.Single(Run(EngageTranscriptCommands.Noun, h => EngageTranscriptCommands.GetAsync(h, outsider, "any", null, EngageTranscriptFormat.Auto, false)).Errors);
-        Assert.Equal("EngageTranscriptPermissionDenied", transcript.ErrorId);
+        Assert.Equal("EngageTranscriptForbidden", transcript.ErrorId);
         Assert.Contains("The role 'Restricted' may not read conversation transcripts", transcript.Message);
     }
 }

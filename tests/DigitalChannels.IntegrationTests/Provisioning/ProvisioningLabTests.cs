@@ -285,7 +285,7 @@ public sealed class ProvisioningLabTests : IClassFixture<QuickProvisioningSandbo
         var start = new Host();
         CommandRunner.Run(start, ProvisioningCommands.Noun, h => ProvisioningCommands.StartAsync(h, admin, tenant.Administrator.Email, false, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
         var error = Failure(start);
-        Assert.Equal("DigitalChannelsProvisioningAlreadyExists", error.ErrorId);
+        Assert.Equal("DigitalChannelsProvisioningInvalidValue", error.ErrorId);
         Assert.Contains("'Digital Channel'", error.Message);
         Assert.Contains("is 'Legacy Digital', not 'IMI Digital'", error.Message);
         Assert.Contains("Only Cisco support can change it", error.Message);

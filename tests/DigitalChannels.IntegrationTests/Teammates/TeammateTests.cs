@@ -236,9 +236,9 @@ public sealed class TeammateTests : IDisposable
         var email = TeammateApi.UniqueEmail("not-yet");
         await api.InviteAsync(owner, email, "FullAccess");
         using (var pending = await api.SendAsync(HttpMethod.Post, api.ApplicationsPath, owner, new { name = "x", userEmail = email, scopes = TeammateApi.ConnectScopes }))
-            await SandboxApi.ExpectProblemAsync(pending, HttpStatusCode.BadRequest, "request.invalid_field", $"'{email}'", "has not accepted the invitation yet");
+            Assert.Equal(email, (await SandboxApi.ExpectProblemAsync(pending, HttpStatusCode.BadRequest, "teammate.not_active", $"'{email}'", "has not accepted the invitation yet")).GetProperty("target").GetString());
         using (var unknown = await api.SendAsync(HttpMethod.Post, api.ApplicationsPath, owner, new { name = "x", userEmail = "nobody@example.com", scopes = TeammateApi.ConnectScopes }))
-            await SandboxApi.ExpectProblemAsync(unknown, HttpStatusCode.BadRequest, "request.invalid_field", "'nobody@example.com'");
+            Assert.Equal("nobody@example.com", (await SandboxApi.ExpectProblemAsync(unknown, HttpStatusCode.BadRequest, "reference.not_found", "'nobody@example.com'")).GetProperty("target").GetString());
         using (var both = await api.SendAsync(HttpMethod.Post, api.ApplicationsPath, owner, new { name = "x", role = "ReadOnly", userEmail = email, scopes = TeammateApi.ConnectScopes }))
             await SandboxApi.ExpectProblemAsync(both, HttpStatusCode.BadRequest, "request.invalid_field", "exactly one of the fields 'role'", "'userEmail'");
 

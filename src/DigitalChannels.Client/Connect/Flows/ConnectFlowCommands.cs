@@ -26,7 +26,7 @@ namespace DigitalChannels.Client.Connect.Flows
             if (service == null) throw new ArgumentNullException(nameof(service));
             if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The flow name is empty.", nameof(name));
             connection.ConnectFlows.RequireApi("Creating a Connect flow", ConnectFlowsClient.FlowsPage(service.ToString()) + " > CREATE FLOW");
-            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, host.CancellationToken));
             name = name.Trim();
             if (!host.ShouldProcess($"Connect flow '{name}' ({kind}) in service '{resolved.Name}'", "Create")) return;
             var created = await connection.ConnectFlows.CreateAsync(resolved.Id, name, kind, host.CancellationToken);
@@ -75,7 +75,7 @@ namespace DigitalChannels.Client.Connect.Flows
                     $"-Name names one flow, but {string.Join(", ", files.Select(f => f.DisplayName))} hold {files.Count} flows; leave -Name out and each flow is named after its file.",
                     nameof(name));
 
-            var resolved = await service.ResolveAsync(connection.ConnectServices, token);
+            var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, token));
             Dictionary<string, ConnectFlow> agnostic = null;
             foreach (var file in files)
             {
@@ -155,7 +155,7 @@ namespace DigitalChannels.Client.Connect.Flows
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
             connection.ConnectFlows.RequireApi("Listing Connect flows", ConnectFlowsClient.FlowsPage(service.ToString()));
-            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, host.CancellationToken));
             if (!string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
             {
                 var identity = new ConnectFlowIdentity(name);
@@ -272,7 +272,7 @@ namespace DigitalChannels.Client.Connect.Flows
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
             connection.ConnectFlows.RequireApi("Listing Connect rules", ConnectFlowsClient.RulesPage(service.ToString()));
-            var resolved = await service.ResolveAsync(connection.ConnectServices, host.CancellationToken);
+            var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, host.CancellationToken));
             foreach (var rule in await connection.ConnectFlows.ListRulesAsync(resolved.Id, host.CancellationToken)) host.WriteObject(rule);
         }
 

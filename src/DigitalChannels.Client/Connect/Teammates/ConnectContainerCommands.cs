@@ -45,7 +45,7 @@ namespace DigitalChannels.Client.Connect.Teammates
         public static async Task GetTeamAsync(ICommandHost host, DigitalChannelsConnection connection, string name, ConnectGroupIdentity group)
         {
             var client = connection.ConnectTeammates;
-            var groupId = group == null ? null : (await group.ResolveAsync(client, host.CancellationToken)).Id;
+            var groupId = group == null ? null : (await ReferenceNotFoundException.Resolve(group.ResolveAsync(client, host.CancellationToken))).Id;
             if (!string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
             {
                 var team = await new ConnectTeamIdentity(name).ResolveAsync(client, host.CancellationToken);
@@ -63,7 +63,7 @@ namespace DigitalChannels.Client.Connect.Teammates
             if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The team name is empty.", nameof(name));
             if (group == null) throw new ArgumentException("A team sits in a group: give -Group.", nameof(group));
             name = name.Trim();
-            var parent = await group.ResolveAsync(connection.ConnectTeammates, host.CancellationToken);
+            var parent = await ReferenceNotFoundException.Resolve(group.ResolveAsync(connection.ConnectTeammates, host.CancellationToken));
             if (!host.ShouldProcess($"Connect team '{name}' in group '{parent.Name}'", "Create")) return;
             var created = await connection.ConnectTeammates.CreateTeamAsync(name, parent.Id, host.CancellationToken);
             host.WriteVerbose($"Created Connect team '{created.Name}' (id {created.Id}) in group '{parent.Name}'.");

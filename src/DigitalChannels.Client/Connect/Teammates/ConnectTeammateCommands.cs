@@ -48,12 +48,12 @@ namespace DigitalChannels.Client.Connect.Teammates
             string groupId = null, teamId = null, where = "your own container";
             if (team != null)
             {
-                var resolved = await team.ResolveAsync(client, host.CancellationToken);
+                var resolved = await ReferenceNotFoundException.Resolve(team.ResolveAsync(client, host.CancellationToken));
                 (teamId, where) = (resolved.Id, $"team '{resolved.Name}'");
             }
             else if (group != null)
             {
-                var resolved = await group.ResolveAsync(client, host.CancellationToken);
+                var resolved = await ReferenceNotFoundException.Resolve(group.ResolveAsync(client, host.CancellationToken));
                 (groupId, where) = (resolved.Id, $"group '{resolved.Name}'");
             }
             if (!host.ShouldProcess($"Connect teammate '{email}' with the role {role} in {where}", "Invite")) return;

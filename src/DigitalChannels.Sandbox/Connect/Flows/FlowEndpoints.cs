@@ -283,7 +283,7 @@ public static class FlowEndpoints
                 $"Make Live of the {flow.Kind} flow '{flow.Name}' needs the asset that triggers it: give 'assetId' (the tenant's {flow.Kind} assets: {(candidates.Count == 0 ? "none" : string.Join(", ", candidates))}).").ToException();
         }
         var asset = assets.Find(flow.OrganizationId, assetId)
-            ?? throw ApiError.NotFound(ErrorKeys.AssetNotFound, $"No asset with id '{assetId}' exists in organization '{flow.OrganizationId}'.").ToException();
+            ?? throw ApiError.NotFound(ErrorKeys.ReferenceNotFound, $"The field 'assetId' names asset '{assetId}', which does not exist in organization '{flow.OrganizationId}'.").About(assetId).ToException();
         if (asset.Channel != flow.Kind)
             throw ApiError.BadRequest(ErrorKeys.InvalidField,
                 $"The {asset.Type.ToLowerInvariant()} '{asset.Name}' (id {asset.Id}) is a {asset.Channel} asset; it cannot trigger the {flow.Kind} flow '{flow.Name}'.").ToException();
@@ -314,7 +314,7 @@ public static class FlowEndpoints
             var flow = FindOrThrow(flows, caller.OrganizationId, service, flowId);
             ServiceLock.EnsureUnlocked(service);
             var asset = new AssetRepository(session).Find(caller.OrganizationId, assetId)
-                ?? throw ApiError.NotFound(ErrorKeys.AssetNotFound, $"No asset with id '{assetId}' exists in organization '{caller.OrganizationId}'.").ToException();
+                ?? throw ApiError.NotFound(ErrorKeys.ReferenceNotFound, $"The field 'assetId' names asset '{assetId}', which does not exist in organization '{caller.OrganizationId}'.").About(assetId).ToException();
             if (asset.Channel != flow.Kind)
                 throw ApiError.BadRequest(ErrorKeys.InvalidField,
                     $"The {asset.Type.ToLowerInvariant()} '{asset.Name}' (id {asset.Id}) is a {asset.Channel} asset; it cannot trigger the {flow.Kind} flow '{flow.Name}'.").ToException();

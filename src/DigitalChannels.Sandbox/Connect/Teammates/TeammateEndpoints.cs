@@ -117,7 +117,7 @@ public static class TeammateEndpoints
             var user = FindOrThrow(session, caller, teammateId);
             if (user.Status == TeammateStatus.Active)
                 throw ApiError.Conflict(ErrorKeys.TeammateAlreadyActive,
-                    $"'{user.Email}' has already joined the team; an invitation is only for teammates who have not.").ToException();
+                    $"'{user.Email}' has already joined the team; an invitation is only for teammates who have not.").About(user.Email).ToException();
             return TeammateResource.From(user, SendInvitation(session, context.Request, caller, user, now), now);
         }));
     }
@@ -166,7 +166,7 @@ public static class TeammateEndpoints
             var user = FindOrThrow(session, caller, teammateId);
             if (grant && user.Status != TeammateStatus.Active)
                 throw ApiError.Conflict(ErrorKeys.TeammateNotActive,
-                    $"'{user.Email}' has not accepted the invitation yet; Decrypt Logs can be granted once the teammate has joined the team.").ToException();
+                    $"'{user.Email}' has not accepted the invitation yet; Decrypt Logs can be granted once the teammate has joined the team.").About(user.Email).ToException();
             if (user.DecryptLogs != grant) new UserRepository(session).Update(user = user with { DecryptLogs = grant });
             return Describe(session, user, time);
         }));

@@ -22,7 +22,7 @@ public static partial class TeammateRules
     {
         if (role == ConnectRole.Owner)
             throw ApiError.Forbidden(ErrorKeys.OwnerNotSelfService,
-                $"The role 'Owner' cannot be used to {action}: a tenant has exactly one Owner, the account chosen at provisioning. {PartnerSuccess}").ToException();
+                $"The role 'Owner' cannot be used to {action}: a tenant has exactly one Owner, the account chosen at provisioning. {PartnerSuccess}").About("Owner").ToException();
     }
 
     /// <summary>The Owner cannot be removed, demoted or otherwise replaced through the API.</summary>
@@ -30,7 +30,7 @@ public static partial class TeammateRules
     {
         if (target.Role == ConnectRole.Owner)
             throw ApiError.Forbidden(ErrorKeys.OwnerNotSelfService,
-                $"'{target.Email}' is the tenant's Owner and cannot be {action} through the API. {PartnerSuccess}").ToException();
+                $"'{target.Email}' is the tenant's Owner and cannot be {action} through the API. {PartnerSuccess}").About(target.Email).ToException();
     }
 
     /// <summary>A caller places teammates only in its own container or below it (lab rule 31).</summary>

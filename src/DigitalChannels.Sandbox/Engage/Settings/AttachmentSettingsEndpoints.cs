@@ -233,7 +233,7 @@ public static class AttachmentSettingsEndpoints
     {
         var id = channel.Trim().ToLowerInvariant();
         return EngageChannels.IsKnown(id) ? id
-            : throw ApiError.NotFound(ErrorKeys.EngageChannelNotFound, $"Engage has no channel '{channel}'; the channels are: {string.Join(", ", EngageChannels.All)}.").ToException();
+            : throw ApiError.NotFound(ErrorKeys.EngageChannelNotFound, $"Engage has no channel '{channel}'; the channels are: {string.Join(", ", EngageChannels.All)}.").About(channel).ToException();
     }
 
     /// <summary>A channel named in a body field: 400 naming it.</summary>

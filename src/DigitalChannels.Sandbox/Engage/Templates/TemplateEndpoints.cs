@@ -151,7 +151,7 @@ public static class TemplateEndpoints
         var existing = repository.FindByName(organizationId, name);
         if (existing is not null && existing.Id != exceptId)
             throw ApiError.Conflict(ErrorKeys.TemplateDuplicateName,
-                $"A template named '{existing.Name}' already exists in this organization (id {existing.Id}); names are unique regardless of case, so '{name}' cannot be used.").ToException();
+                $"A template named '{existing.Name}' already exists in this organization (id {existing.Id}); names are unique regardless of case, so '{name}' cannot be used.").About(name).ToException();
     }
 
     private static string ValidText(string text)

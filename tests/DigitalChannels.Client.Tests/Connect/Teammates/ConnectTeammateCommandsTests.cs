@@ -121,7 +121,7 @@ public class ConnectTeammateCommandsTests
     }
 
     [Fact]
-    public async Task A_refused_grant_is_permission_denied_with_the_servers_message()
+    public async Task A_grant_refused_for_the_role_is_Forbidden_with_the_servers_message()
     {
         var handler = new StubHandler((request, _, _) => request.Method == HttpMethod.Put
             ? StubHandler.Json(HttpStatusCode.Forbidden, "{\"errorKey\":\"role.forbidden\",\"detail\":\"The role 'FullAccess' may not grant or revoke Decrypt Logs (only the tenant Owner can). Allowed roles: Owner.\"}")
@@ -132,7 +132,7 @@ public class ConnectTeammateCommandsTests
         CommandRunner.Run(host, ConnectTeammateCommands.DecryptLogsNoun, h => ConnectTeammateCommands.SetDecryptLogsAsync(h, connection, new ConnectTeammateIdentity(AdaId), true, true));
 
         var error = Assert.Single(host.Errors);
-        Assert.Equal("DecryptLogsPermissionDenied", error.ErrorId);
+        Assert.Equal("DecryptLogsForbidden", error.ErrorId);
         Assert.Equal(CommandErrorCategory.PermissionDenied, error.Category);
         Assert.Contains("may not grant or revoke Decrypt Logs (only the tenant Owner can)", error.Message);
     }
