@@ -153,14 +153,17 @@ namespace DigitalChannels.Client.ContactCenter
                 if (host.ShouldProcess($"Contact Center user '{user.Email ?? user.Id}' (id {user.Id})", ContactCenterCommandSupport.Capitalize(description))) pending.Add(user);
             }
 
+            if (pending.Count == 0) return;
             var done = 0;
-            foreach (var chunk in Chunk(pending, BulkChunkSize))
+            using (var progress = new ProgressActivity(host, 1, "Set-WxccUser"))
             {
-                host.WriteProgress(new ProgressUpdate(1, "Set-WxccUser", $"Updating users {done + 1}–{done + chunk.Count} of {pending.Count}") { PercentComplete = pending.Count == 0 ? 0 : done * 100 / pending.Count });
-                await SendChunkAsync(host, connection, chunk, resolved, passThru);
-                done += chunk.Count;
+                foreach (var chunk in Chunk(pending, BulkChunkSize))
+                {
+                    progress.Report($"Updating users {done + 1}–{done + chunk.Count} of {pending.Count}", done * 100 / pending.Count);
+                    await SendChunkAsync(host, connection, chunk, resolved, passThru);
+                    done += chunk.Count;
+                }
             }
-            if (pending.Count > 0) host.WriteProgress(new ProgressUpdate(1, "Set-WxccUser", "Done") { Completed = true });
         }
 
         private static async Task SetOneAsync(ICommandHost host, DigitalChannelsConnection connection, WxccUserIdentity identity, ResolvedUserSettings resolved, string description, bool passThru)

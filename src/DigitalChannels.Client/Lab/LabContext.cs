@@ -25,17 +25,19 @@ namespace DigitalChannels.Client.Lab
     /// <summary>Everything a step needs for one pod: the connection, the pod's definition, cancellation and waiting.</summary>
     public sealed class LabContext
     {
-        private readonly Action<string, string, int> _reportWait;
-
+        /// <summary>With the pod's progress activity, each long wait is shown as a child of it; without one, waits are not shown.</summary>
         public LabContext(DigitalChannelsConnection connection, LabDefinition definition, LabTimings timings, CancellationToken cancellationToken,
-            Action<string, string, int> reportWait = null)
+            Commands.ProgressActivity progress = null)
         {
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             Definition = definition ?? throw new ArgumentNullException(nameof(definition));
             Timings = timings ?? new LabTimings();
             CancellationToken = cancellationToken;
-            _reportWait = reportWait;
+            Progress = progress;
         }
+
+        /// <summary>The pod's progress activity, or null.</summary>
+        public Commands.ProgressActivity Progress { get; }
 
         public DigitalChannelsConnection Connection { get; }
         public LabDefinition Definition { get; }
@@ -48,26 +50,34 @@ namespace DigitalChannels.Client.Lab
         /// </summary>
         public bool IsSandbox => Connection.Environment.IsSandbox;
 
-        /// <summary>A long wait's progress: activity, status, percent (or -1).</summary>
-        public void ReportWait(string activity, string status, int percent) => _reportWait?.Invoke(activity, status, percent);
-
         /// <summary>
-        /// Polls <paramref name="read"/> until <paramref name="done"/> holds, reporting progress, honouring cancellation
-        /// (Ctrl+C), and failing with <paramref name="describe"/>'s words after <paramref name="timeout"/>.
+        /// Polls <paramref name="read"/> until <paramref name="done"/> holds, reporting progress (a child of the pod's
+        /// activity, completed when the wait ends however it ends; SecondsRemaining from <paramref name="endsAt"/>, the
+        /// time the platform announced), honouring cancellation (Ctrl+C), and failing with <paramref name="describe"/>'s
+        /// words after <paramref name="timeout"/>.
         /// </summary>
         public async Task<T> WaitUntilAsync<T>(string activity, Func<CancellationToken, Task<T>> read, Func<T, bool> done, Func<T, string> describe,
-            TimeSpan timeout, Func<T, int> percent = null)
+            TimeSpan timeout, Func<T, int> percent = null, Func<T, DateTimeOffset?> endsAt = null)
         {
             var waited = TimeSpan.Zero;
-            while (true)
+            var progress = Progress?.Child(activity);
+            try
             {
-                var current = await read(CancellationToken).ConfigureAwait(false);
-                if (done(current)) return current;
-                if (waited >= timeout)
-                    throw new TimeoutException($"{activity}: still {describe(current)} after {timeout.TotalSeconds:0} s.");
-                ReportWait(activity, describe(current), percent?.Invoke(current) ?? -1);
-                await Timings.Delay(Timings.PollInterval, CancellationToken).ConfigureAwait(false);
-                waited += Timings.PollInterval;
+                while (true)
+                {
+                    var current = await read(CancellationToken).ConfigureAwait(false);
+                    if (done(current)) return current;
+                    if (waited >= timeout)
+                        throw new TimeoutException($"{activity}: still {describe(current)} after {timeout.TotalSeconds:0} s.");
+                    var status = describe(current);
+                    progress?.Report(string.IsNullOrEmpty(status) ? "waiting" : status, percent?.Invoke(current) ?? -1, endsAt?.Invoke(current));
+                    await Timings.Delay(Timings.PollInterval, CancellationToken).ConfigureAwait(false);
+                    waited += Timings.PollInterval;
+                }
+            }
+            finally
+            {
+                progress?.Complete();
             }
         }
 

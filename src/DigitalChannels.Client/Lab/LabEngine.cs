@@ -77,9 +77,8 @@ namespace DigitalChannels.Client.Lab
 
         private CancellationToken Token => _host.CancellationToken;
 
-        private LabContext ContextFor(LabPod pod, LabDefinition definition, int activityId) =>
-            new LabContext(pod.Connection, definition, _timings, Token, (activity, status, percent) =>
-                _host.WriteProgress(new ProgressUpdate(activityId + 1, $"Pod {pod.Id}: {activity}", string.IsNullOrEmpty(status) ? "waiting" : status) { PercentComplete = percent }));
+        private LabContext ContextFor(LabPod pod, LabDefinition definition, ProgressActivity progress) =>
+            new LabContext(pod.Connection, definition, _timings, Token, progress);
 
         /// <summary>The definition for the pod: {Pod} replaced, unless the definition is already a pod's.</summary>
         private static LabDefinition ForPod(LabDefinition definition, LabPod pod) =>
@@ -91,7 +90,7 @@ namespace DigitalChannels.Client.Lab
         public async Task<List<LabCheck>> TestAsync(LabPod pod, LabDefinition definition)
         {
             definition = ForPod(definition, pod);
-            var context = ContextFor(pod, definition, 1);
+            var context = ContextFor(pod, definition, null); // reading never waits
             var checks = new List<LabCheck>();
             foreach (var step in Applicable(definition))
             {
@@ -132,7 +131,7 @@ namespace DigitalChannels.Client.Lab
         public async Task<List<StepPlan>> PlanAsync(LabPod pod, LabDefinition definition)
         {
             definition = ForPod(definition, pod);
-            var context = ContextFor(pod, definition, 1);
+            var context = ContextFor(pod, definition, null); // reading never waits
             var plans = new List<StepPlan>();
             foreach (var step in Applicable(definition))
             {
@@ -186,8 +185,9 @@ namespace DigitalChannels.Client.Lab
         /// <summary>
         /// Shows the plan, then applies the steps in order. Each change asks ShouldProcess; a step that fails (or is left
         /// incomplete) skips the steps that depend on it, and everything else goes on. Returns one row per observation.
+        /// Its progress is shown beneath <paramref name="parent"/> (the many-pods run) when given.
         /// </summary>
-        public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true)
+        public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true, ProgressActivity parent = null)
         {
             definition = ForPod(definition, pod);
             if (showPlan)
@@ -196,46 +196,47 @@ namespace DigitalChannels.Client.Lab
                 foreach (var line in DescribePlan(pod.Id, plan)) _host.WriteInformation(line);
             }
 
-            var context = ContextFor(pod, definition, activityId);
             var steps = Applicable(definition);
             var incomplete = new Dictionary<string, string>(StringComparer.Ordinal);
             var rows = new List<LabChange>();
-            var activity = $"Applying '{definition.Name}' to pod {pod.Id}";
-            for (var i = 0; i < steps.Count; i++)
+            using (var progress = new ProgressActivity(_host, activityId, $"Applying '{definition.Name}' to pod {pod.Id}", parent))
             {
-                Token.ThrowIfCancellationRequested();
-                var step = steps[i];
-                _host.WriteProgress(new ProgressUpdate(activityId, activity, $"[{step.Lab}] {step.Title} ({i + 1} of {steps.Count})") { PercentComplete = 100 * i / steps.Count });
-                LabChange Row(string target, LabAction action, LabChangeResult result, string expected, string before, string message) => new LabChange
+                var context = ContextFor(pod, definition, progress);
+                for (var i = 0; i < steps.Count; i++)
                 {
-                    Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = target, Action = action, Result = result,
-                    Expected = expected, Before = before, Message = message,
-                };
+                    Token.ThrowIfCancellationRequested();
+                    var step = steps[i];
+                    progress.Report($"[{step.Lab}] {step.Title} ({i + 1} of {steps.Count})", 100 * i / steps.Count);
+                    LabChange Row(string target, LabAction action, LabChangeResult result, string expected, string before, string message) => new LabChange
+                    {
+                        Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = target, Action = action, Result = result,
+                        Expected = expected, Before = before, Message = message,
+                    };
 
-                var blocker = step.DependsOn.FirstOrDefault(incomplete.ContainsKey);
-                if (blocker != null)
-                {
-                    var reason = $"not applied: step '{steps.First(s => s.Id == blocker).Title}' did not complete ({incomplete[blocker]})";
-                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Skipped, null, null, reason));
-                    incomplete[step.Id] = "skipped";
-                    continue;
-                }
+                    var blocker = step.DependsOn.FirstOrDefault(incomplete.ContainsKey);
+                    if (blocker != null)
+                    {
+                        var reason = $"not applied: step '{steps.First(s => s.Id == blocker).Title}' did not complete ({incomplete[blocker]})";
+                        rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Skipped, null, null, reason));
+                        incomplete[step.Id] = "skipped";
+                        continue;
+                    }
 
-                try
-                {
-                    var stepRows = await ApplyStepAsync(context, step, Row).ConfigureAwait(false);
-                    rows.AddRange(stepRows);
-                    var unfinished = stepRows.FirstOrDefault(r => r.Result != LabChangeResult.Unchanged && r.Result != LabChangeResult.Created && r.Result != LabChangeResult.Changed);
-                    if (unfinished != null) incomplete[step.Id] = $"{unfinished.Target}: {unfinished.Result}";
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
-                {
-                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Failed, null, null, ex.Message));
-                    incomplete[step.Id] = ex.Message;
-                    _host.WriteError(CommandErrors.From(ErrorNoun, ex, $"pod {pod.Id}: [{step.Lab}] {step.Title}"));
+                    try
+                    {
+                        var stepRows = await ApplyStepAsync(context, step, Row).ConfigureAwait(false);
+                        rows.AddRange(stepRows);
+                        var unfinished = stepRows.FirstOrDefault(r => r.Result != LabChangeResult.Unchanged && r.Result != LabChangeResult.Created && r.Result != LabChangeResult.Changed);
+                        if (unfinished != null) incomplete[step.Id] = $"{unfinished.Target}: {unfinished.Result}";
+                    }
+                    catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                    {
+                        rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Failed, null, null, ex.Message));
+                        incomplete[step.Id] = ex.Message;
+                        _host.WriteError(CommandErrors.From(ErrorNoun, ex, $"pod {pod.Id}: [{step.Lab}] {step.Title}"));
+                    }
                 }
             }
-            _host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
             return rows;
         }
 
@@ -312,6 +313,7 @@ namespace DigitalChannels.Client.Lab
 
             var results = new LabPodResult[pods.Count];
             var finished = 0;
+            using (var progress = new ProgressActivity(_host, 1, $"Lab '{definition.Name}' on {pods.Count} pods"))
             using (var gate = new SemaphoreSlim(throttleLimit))
             {
                 var tasks = pods.Select(async (pod, index) =>
@@ -320,7 +322,7 @@ namespace DigitalChannels.Client.Lab
                     try
                     {
                         var clock = Stopwatch.StartNew();
-                        var rows = apply ? await ApplyAsync(pod, perPod[index], 10 + 2 * index, showPlan: false).ConfigureAwait(false) : new List<LabChange>();
+                        var rows = apply ? await ApplyAsync(pod, perPod[index], 10 + 2 * index, showPlan: false, parent: progress).ConfigureAwait(false) : new List<LabChange>();
                         var checks = await TestAsync(pod, perPod[index]).ConfigureAwait(false);
                         results[index] = Summarize(pod, rows, checks, clock.Elapsed);
                         onPodDone?.Invoke(pod, rows, checks);
@@ -329,8 +331,8 @@ namespace DigitalChannels.Client.Lab
                     {
                         gate.Release();
                         var done = Interlocked.Increment(ref finished);
-                        _host.WriteProgress(new ProgressUpdate(1, $"Lab '{definition.Name}' on {pods.Count} pods", $"{done} of {pods.Count} pods done")
-                            { PercentComplete = 100 * done / pods.Count, Completed = done == pods.Count });
+                        if (done == pods.Count) progress.Complete($"{done} of {pods.Count} pods done");
+                        else progress.Report($"{done} of {pods.Count} pods done", 100 * done / pods.Count);
                     }
                 }).ToList();
                 await Task.WhenAll(tasks).ConfigureAwait(false);

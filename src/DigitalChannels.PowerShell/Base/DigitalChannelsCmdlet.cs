@@ -14,7 +14,7 @@ namespace DigitalChannels.PowerShell.Base
     /// errors go to PowerShell on the pipeline thread, and Ctrl+C (StopProcessing) cancels the running call.
     /// The engine applies -ErrorAction; this class never reads $ErrorActionPreference.
     /// </summary>
-    public abstract class DigitalChannelsCmdlet : PSCmdlet, ICommandHost, IInformationHost, IDisposable
+    public abstract class DigitalChannelsCmdlet : PSCmdlet, ICommandHost, IInformationHost, IDebugHost, IDisposable
     {
         private readonly object _cancellationLock = new object();
         private CancellationTokenSource _cancellation;
@@ -133,6 +133,7 @@ namespace DigitalChannels.PowerShell.Base
             var status = string.IsNullOrEmpty(progress.Status) ? (progress.Completed ? "Completed" : "Working") : progress.Status;
             return new ProgressRecord(progress.ActivityId, activity, status)
             {
+                ParentActivityId = progress.ParentActivityId,
                 PercentComplete = progress.PercentComplete,
                 SecondsRemaining = progress.SecondsRemaining,
                 CurrentOperation = progress.CurrentOperation,
@@ -167,6 +168,22 @@ namespace DigitalChannels.PowerShell.Base
         void ICommandHost.WriteProgress(ProgressUpdate progress) => WriteProgress(ToProgressRecord(progress));
 
         void ICommandHost.WriteError(CommandError error) => WriteError(ToErrorRecord(error));
+
+        // -Debug (or -Debug:$false) wins; otherwise $DebugPreference as the caller's scope sees it. Read on the pipeline thread.
+        bool IDebugHost.IsDebugEnabled
+        {
+            get
+            {
+                if (MyInvocation.BoundParameters.TryGetValue("Debug", out var given))
+                    return given is SwitchParameter debugSwitch ? debugSwitch.IsPresent : LanguagePrimitives.IsTrue(given);
+                var preference = GetVariableValue("DebugPreference");
+                if (preference == null) return false;
+                return !(LanguagePrimitives.TryConvertTo(preference, out ActionPreference value) &&
+                         (value == ActionPreference.SilentlyContinue || value == ActionPreference.Ignore));
+            }
+        }
+
+        void IDebugHost.WriteDebug(string message) => WriteDebug(message);
 
         // The PSHOST tag is what Write-Host uses: shown by default, and still capturable with -InformationVariable / 6>.
         void IInformationHost.WriteInformation(string message) =>

@@ -204,7 +204,8 @@ namespace DigitalChannels.Client.Lab.Steps
                     all => all.All(f => f.Status != ConnectFlow.PublishingStatus),
                     all => string.Join(", ", all.Where(f => f.Status == ConnectFlow.PublishingStatus).Select(f => $"'{f.Name}' Publishing until {f.PublishingUntil:u}")),
                     context.Timings.FlowLiveTimeout,
-                    all => all.Count == 0 ? -1 : 100 * all.Count(f => f.IsLive) / all.Count).ConfigureAwait(false);
+                    all => all.Count == 0 ? -1 : 100 * all.Count(f => f.IsLive) / all.Count,
+                    all => all.Where(f => f.Status == ConnectFlow.PublishingStatus).Max(f => f.PublishingUntil)).ConfigureAwait(false);
             }
         }
     }
