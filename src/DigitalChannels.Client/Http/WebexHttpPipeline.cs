@@ -191,8 +191,10 @@ namespace DigitalChannels.Client.Http
                     {
                         var text = response.Content == null ? null : await response.Content.ReadAsStringAsync();
                         var status = (int)response.StatusCode;
-                        PipelineDiagnostics.Report(Redactor.Redact($"{method.Method} {uri.PathAndQuery} -> {status} {response.ReasonPhrase} ({started.ElapsedMilliseconds} ms)"));
-                        if (PipelineDiagnostics.IsDebugging)
+                        // The short line for -Verbose; under -Debug the full one below says it all.
+                        if (!PipelineDiagnostics.IsDebugging)
+                            PipelineDiagnostics.Report(Redactor.Redact($"{method.Method} {uri.PathAndQuery} -> {status} {response.ReasonPhrase} ({started.ElapsedMilliseconds} ms)"));
+                        else
                             PipelineDiagnostics.Debug(Redactor.Redact($"HTTP {status} {response.ReasonPhrase} for {method.Method} {uri.AbsoluteUri} in {started.ElapsedMilliseconds} ms; " +
                                 $"TrackingID {TrackingIdOf(response) ?? "(none)"}{DebugBody("response body", text)}"));
                         if (response.IsSuccessStatusCode) return text;
@@ -226,8 +228,8 @@ namespace DigitalChannels.Client.Http
             if (waited() + delay > Retry.MaxTotalDelay) return false;
             Interlocked.Increment(ref _retries);
             var retrying = $"{failure.Method} {failure.RequestPath}: {(status.HasValue ? status.ToString() : failure.Kind.ToString())}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1} of {Retry.MaxAttempts}).";
-            PipelineDiagnostics.Report(retrying);
-            PipelineDiagnostics.Debug("HTTP " + retrying);
+            if (PipelineDiagnostics.IsDebugging) PipelineDiagnostics.Debug("HTTP " + retrying);
+            else PipelineDiagnostics.Report(retrying);
             await _delay(delay, cancellationToken);
             setWaited(waited() + delay);
             return true;

@@ -141,6 +141,11 @@ namespace DigitalChannels.PowerShell.Base
             };
         }
 
+        /// <summary>True when a switch (such as -Debug) was given and not as -Switch:$false.</summary>
+        private bool IsSwitchOn(string name) =>
+            MyInvocation.BoundParameters.TryGetValue(name, out var given) &&
+            (given is SwitchParameter value ? value.IsPresent : LanguagePrimitives.IsTrue(given));
+
         /// <summary>True when the parameter was given on the command line or bound from the pipeline.</summary>
         protected bool IsParameterBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
@@ -161,7 +166,14 @@ namespace DigitalChannels.PowerShell.Base
 
         void ICommandHost.WriteObject(object item) => WriteObject(item);
 
-        void ICommandHost.WriteVerbose(string message) => WriteVerbose(message);
+        // PowerShell turns every Write-Verbose of a compiled cmdlet into a Continue? prompt when -Debug is given without
+        // -Verbose (MshCommandRuntime.VerbosePreference). Under -Debug the verbose lines go to the debug stream instead,
+        // which -Debug shows without prompting.
+        void ICommandHost.WriteVerbose(string message)
+        {
+            if (IsSwitchOn("Debug") && !MyInvocation.BoundParameters.ContainsKey("Verbose")) WriteDebug(message);
+            else WriteVerbose(message);
+        }
 
         void ICommandHost.WriteWarning(string message) => WriteWarning(message);
 
@@ -174,8 +186,7 @@ namespace DigitalChannels.PowerShell.Base
         {
             get
             {
-                if (MyInvocation.BoundParameters.TryGetValue("Debug", out var given))
-                    return given is SwitchParameter debugSwitch ? debugSwitch.IsPresent : LanguagePrimitives.IsTrue(given);
+                if (MyInvocation.BoundParameters.ContainsKey("Debug")) return IsSwitchOn("Debug");
                 var preference = GetVariableValue("DebugPreference");
                 if (preference == null) return false;
                 return !(LanguagePrimitives.TryConvertTo(preference, out ActionPreference value) &&
