@@ -143,7 +143,7 @@ namespace DigitalChannels.PowerShell.Base
 
         /// <summary>True when a switch (such as -Debug) was given and not as -Switch:$false.</summary>
         private bool IsSwitchOn(string name) =>
-            MyInvocation.BoundParameters.TryGetValue(name, out var given) &&
+            MyInvocation != null && MyInvocation.BoundParameters.TryGetValue(name, out var given) &&
             (given is SwitchParameter value ? value.IsPresent : LanguagePrimitives.IsTrue(given));
 
         /// <summary>True when the parameter was given on the command line or bound from the pipeline.</summary>
@@ -171,7 +171,7 @@ namespace DigitalChannels.PowerShell.Base
         // which -Debug shows without prompting.
         void ICommandHost.WriteVerbose(string message)
         {
-            if (IsSwitchOn("Debug") && !MyInvocation.BoundParameters.ContainsKey("Verbose")) WriteDebug(message);
+            if (IsSwitchOn("Debug") && !IsParameterBound("Verbose")) WriteDebug(message);
             else WriteVerbose(message);
         }
 
@@ -186,6 +186,7 @@ namespace DigitalChannels.PowerShell.Base
         {
             get
             {
+                if (MyInvocation == null) return false; // not running in a pipeline (a unit test's instance)
                 if (MyInvocation.BoundParameters.ContainsKey("Debug")) return IsSwitchOn("Debug");
                 var preference = GetVariableValue("DebugPreference");
                 if (preference == null) return false;
