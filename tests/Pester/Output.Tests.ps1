@@ -148,6 +148,10 @@ Describe 'Output: views, progress, debug and confirmations' {
         $text | Should -Not -Match ([regex]::Escape($service.ServiceSecret))
         $text | Should -Not -Match ([regex]::Escape($ClientSecret))
         $text | Should -Not -Match '(?i)bearer\s+[a-z0-9]'
+
+        # A cmdlet's own verbose lines, under -Debug alone: PowerShell would prompt at each one; they come as debug lines.
+        $records = @(Set-ConnectService 'Output' -Description 'Views and debug output' -Debug -Confirm:$false 5>&1)
+        @($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -like "Changed Connect service 'Output'*" }).Count | Should -Be 1
     }
 
     It 'Wait-ConnectFlow reports the time remaining until Live, and closes its progress bar once' {
