@@ -196,45 +196,44 @@ namespace DigitalChannels.Client.Lab
                 foreach (var line in DescribePlan(pod.Id, plan)) _host.WriteInformation(line);
             }
 
+            // Closed when the method ends, however it ends; the waits of the steps are drawn beneath it.
+            using var progress = new ProgressActivity(_host, activityId, $"Applying '{definition.Name}' to pod {pod.Id}", parent);
+            var context = ContextFor(pod, definition, progress);
             var steps = Applicable(definition);
             var incomplete = new Dictionary<string, string>(StringComparer.Ordinal);
             var rows = new List<LabChange>();
-            using (var progress = new ProgressActivity(_host, activityId, $"Applying '{definition.Name}' to pod {pod.Id}", parent))
+            for (var i = 0; i < steps.Count; i++)
             {
-                var context = ContextFor(pod, definition, progress);
-                for (var i = 0; i < steps.Count; i++)
+                Token.ThrowIfCancellationRequested();
+                var step = steps[i];
+                progress.Report($"[{step.Lab}] {step.Title} ({i + 1} of {steps.Count})", 100 * i / steps.Count);
+                LabChange Row(string target, LabAction action, LabChangeResult result, string expected, string before, string message) => new LabChange
                 {
-                    Token.ThrowIfCancellationRequested();
-                    var step = steps[i];
-                    progress.Report($"[{step.Lab}] {step.Title} ({i + 1} of {steps.Count})", 100 * i / steps.Count);
-                    LabChange Row(string target, LabAction action, LabChangeResult result, string expected, string before, string message) => new LabChange
-                    {
-                        Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = target, Action = action, Result = result,
-                        Expected = expected, Before = before, Message = message,
-                    };
+                    Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = target, Action = action, Result = result,
+                    Expected = expected, Before = before, Message = message,
+                };
 
-                    var blocker = step.DependsOn.FirstOrDefault(incomplete.ContainsKey);
-                    if (blocker != null)
-                    {
-                        var reason = $"not applied: step '{steps.First(s => s.Id == blocker).Title}' did not complete ({incomplete[blocker]})";
-                        rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Skipped, null, null, reason));
-                        incomplete[step.Id] = "skipped";
-                        continue;
-                    }
+                var blocker = step.DependsOn.FirstOrDefault(incomplete.ContainsKey);
+                if (blocker != null)
+                {
+                    var reason = $"not applied: step '{steps.First(s => s.Id == blocker).Title}' did not complete ({incomplete[blocker]})";
+                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Skipped, null, null, reason));
+                    incomplete[step.Id] = "skipped";
+                    continue;
+                }
 
-                    try
-                    {
-                        var stepRows = await ApplyStepAsync(context, step, Row).ConfigureAwait(false);
-                        rows.AddRange(stepRows);
-                        var unfinished = stepRows.FirstOrDefault(r => r.Result != LabChangeResult.Unchanged && r.Result != LabChangeResult.Created && r.Result != LabChangeResult.Changed);
-                        if (unfinished != null) incomplete[step.Id] = $"{unfinished.Target}: {unfinished.Result}";
-                    }
-                    catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
-                    {
-                        rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Failed, null, null, ex.Message));
-                        incomplete[step.Id] = ex.Message;
-                        _host.WriteError(CommandErrors.From(ErrorNoun, ex, $"pod {pod.Id}: [{step.Lab}] {step.Title}"));
-                    }
+                try
+                {
+                    var stepRows = await ApplyStepAsync(context, step, Row).ConfigureAwait(false);
+                    rows.AddRange(stepRows);
+                    var unfinished = stepRows.FirstOrDefault(r => r.Result != LabChangeResult.Unchanged && r.Result != LabChangeResult.Created && r.Result != LabChangeResult.Changed);
+                    if (unfinished != null) incomplete[step.Id] = $"{unfinished.Target}: {unfinished.Result}";
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                {
+                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Failed, null, null, ex.Message));
+                    incomplete[step.Id] = ex.Message;
+                    _host.WriteError(CommandErrors.From(ErrorNoun, ex, $"pod {pod.Id}: [{step.Lab}] {step.Title}"));
                 }
             }
             return rows;
