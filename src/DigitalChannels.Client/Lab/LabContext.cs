@@ -60,24 +60,17 @@ namespace DigitalChannels.Client.Lab
             TimeSpan timeout, Func<T, int> percent = null, Func<T, DateTimeOffset?> endsAt = null)
         {
             var waited = TimeSpan.Zero;
-            var progress = Progress?.Child(activity);
-            try
+            using var progress = Progress?.Child(activity); // closed when the wait ends, however it ends
+            while (true)
             {
-                while (true)
-                {
-                    var current = await read(CancellationToken).ConfigureAwait(false);
-                    if (done(current)) return current;
-                    if (waited >= timeout)
-                        throw new TimeoutException($"{activity}: still {describe(current)} after {timeout.TotalSeconds:0} s.");
-                    var status = describe(current);
-                    progress?.Report(string.IsNullOrEmpty(status) ? "waiting" : status, percent?.Invoke(current) ?? -1, endsAt?.Invoke(current));
-                    await Timings.Delay(Timings.PollInterval, CancellationToken).ConfigureAwait(false);
-                    waited += Timings.PollInterval;
-                }
-            }
-            finally
-            {
-                progress?.Complete();
+                var current = await read(CancellationToken).ConfigureAwait(false);
+                if (done(current)) return current;
+                if (waited >= timeout)
+                    throw new TimeoutException($"{activity}: still {describe(current)} after {timeout.TotalSeconds:0} s.");
+                var status = describe(current);
+                progress?.Report(string.IsNullOrEmpty(status) ? "waiting" : status, percent?.Invoke(current) ?? -1, endsAt?.Invoke(current));
+                await Timings.Delay(Timings.PollInterval, CancellationToken).ConfigureAwait(false);
+                waited += Timings.PollInterval;
             }
         }
 
