@@ -28,7 +28,9 @@ namespace DigitalChannels.Client.Commands
             {
                 var threadBound = new ThreadBoundHost(host, pump);
                 Task work;
-                using (PipelineDiagnostics.Use(threadBound.WriteVerbose))
+                // Asked here, on the pipeline thread; the sinks themselves may be called from any thread (ThreadBoundHost).
+                var debug = host is IDebugHost debugHost && debugHost.IsDebugEnabled ? threadBound.WriteDebug : (Action<string>)null;
+                using (PipelineDiagnostics.Use(threadBound.WriteVerbose, debug))
                 {
                     work = ExecuteAsync(threadBound, noun, command, target);
                 }
@@ -103,7 +105,7 @@ namespace DigitalChannels.Client.Commands
         }
 
         /// <summary>Sends host calls made from another thread (a library continuation) back to the pipeline thread.</summary>
-        private sealed class ThreadBoundHost : ICommandHost, IInformationHost
+        private sealed class ThreadBoundHost : ICommandHost, IInformationHost, IDebugHost
         {
             private readonly ICommandHost _inner;
             private readonly PumpContext _pump;
@@ -129,6 +131,11 @@ namespace DigitalChannels.Client.Commands
             public void WriteProgress(ProgressUpdate progress) => OnPipelineThread(() => _inner.WriteProgress(progress));
             public void WriteError(CommandError error) => OnPipelineThread(() => _inner.WriteError(error));
             public void WriteInformation(string message) => OnPipelineThread(() => _inner.WriteInformation(message));
+            public bool IsDebugEnabled => _inner is IDebugHost debug && debug.IsDebugEnabled;
+            public void WriteDebug(string message)
+            {
+                if (_inner is IDebugHost debug) OnPipelineThread(() => debug.WriteDebug(message));
+            }
 
             private void OnPipelineThread(Action action)
             {

@@ -13,6 +13,10 @@ namespace DigitalChannels.Client.Commands
         public int ActivityId { get; }
         public string Activity { get; }
         public string Status { get; }
+
+        /// <summary>The activity this one is part of (PowerShell draws it beneath); -1 for a top-level activity.</summary>
+        public int ParentActivityId { get; set; } = -1;
+
         public int PercentComplete { get; set; } = -1;
         public int SecondsRemaining { get; set; } = -1;
         public string CurrentOperation { get; set; }

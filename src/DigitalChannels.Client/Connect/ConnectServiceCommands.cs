@@ -1,6 +1,9 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Http;
 
 namespace DigitalChannels.Client.Connect
 {
@@ -71,10 +74,37 @@ namespace DigitalChannels.Client.Connect
         {
             if (identity == null) throw new ArgumentNullException(nameof(identity));
             var service = await identity.ResolveAsync(connection.ConnectServices, host.CancellationToken);
-            if (!host.ShouldProcess($"Connect service '{service.Name}' (id {service.Id})", "Remove")) return;
+            if (!host.ShouldProcess(await DescribeRemovalAsync(host, connection, service), "Remove")) return;
             await connection.ConnectServices.DeleteAsync(service.Id, host.CancellationToken);
             host.WriteVerbose($"Removed Connect service '{service.Name}' (id {service.Id}).");
         }
+
+        /// <summary>
+        /// What a removal takes with it, for the confirmation and -WhatIf: the portal deletes a service's flows and rules
+        /// with it, and the assets those rules bound no longer start anything. The flows are named, the rest counted.
+        /// </summary>
+        public static async Task<string> DescribeRemovalAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectService service)
+        {
+            var text = $"Connect service '{service.Name}' (id {service.Id})";
+            var flows = new List<string>();
+            IReadOnlyList<Flows.ConnectRule> rules;
+            try
+            {
+                await foreach (var flow in connection.ConnectFlows.ListAsync(service.Id, null, host.CancellationToken)) flows.Add(flow.Name);
+                rules = await connection.ConnectFlows.ListRulesAsync(service.Id, host.CancellationToken);
+            }
+            catch (WebexApiException ex)
+            {
+                return $"{text}, with whatever flows and rules it holds (they could not be read: {ex.Message})";
+            }
+            if (flows.Count == 0 && rules.Count == 0) return $"{text}, which holds no flows and no rules";
+            var assets = rules.Select(r => r.AssetId).Where(a => !string.IsNullOrEmpty(a)).Distinct(StringComparer.OrdinalIgnoreCase).Count();
+            var parts = new List<string> { Count(flows.Count, "flow") + (flows.Count == 0 ? string.Empty : $" ({string.Join(", ", flows.Select(f => "'" + f + "'"))})") };
+            parts.Add(Count(rules.Count, "rule") + (assets == 0 ? string.Empty : $" ({Count(assets, "asset")} will start no flow)"));
+            return $"{text} and with it {string.Join(" and ", parts)}";
+        }
+
+        private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 
         private static async Task WriteAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectService service, bool includeSecret)
         {

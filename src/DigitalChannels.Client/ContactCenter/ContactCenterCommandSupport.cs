@@ -12,27 +12,36 @@ namespace DigitalChannels.Client.ContactCenter
     {
         /// <summary>
         /// By id; by exact name (a plain name that matches nothing is an error, as Get-Item); or every object whose name
-        /// matches the wildcard pattern (all when none), written as each page arrives.
+        /// matches the wildcard pattern (all when none), written as each page arrives. <paramref name="displayNames"/>
+        /// fills the names of what each object refers to (site, teams, profiles) before it is written; null for objects
+        /// that refer to nothing.
         /// </summary>
-        public static async Task GetAsync<T>(ICommandHost host, ContactCenterResourceClient<T> client, string id, string name, Func<T, string> nameOf)
+        public static async Task GetAsync<T>(ICommandHost host, ContactCenterResourceClient<T> client, string id, string name, Func<T, string> nameOf,
+            ContactCenterDisplayNames displayNames = null)
             where T : ContactCenterObject
         {
             var token = host.CancellationToken;
             var display = client.Resource.DisplayName;
+            async Task WriteAsync(T item)
+            {
+                if (displayNames != null) await displayNames.FillAsync(host, item);
+                host.WriteObject(item);
+            }
+
             if (!string.IsNullOrWhiteSpace(id))
             {
-                host.WriteObject(await client.GetAsync(id.Trim(), token) ?? throw new IdentityNotFoundException($"No {display} has the id '{id}'.", id));
+                await WriteAsync(await client.GetAsync(id.Trim(), token) ?? throw new IdentityNotFoundException($"No {display} has the id '{id}'.", id));
                 return;
             }
             if (!string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
             {
-                host.WriteObject(await client.FindByNameAsync(name, token) ?? throw new IdentityNotFoundException($"No {display} is named '{name}'.", name));
+                await WriteAsync(await client.FindByNameAsync(name, token) ?? throw new IdentityNotFoundException($"No {display} is named '{name}'.", name));
                 return;
             }
             var pattern = string.IsNullOrEmpty(name) ? null : new Wildcard(name);
             await foreach (var item in client.ListAsync(null, ContactCenterResourceClient<T>.DefaultPageSize, token))
             {
-                if (pattern == null || pattern.IsMatch(nameOf(item))) host.WriteObject(item);
+                if (pattern == null || pattern.IsMatch(nameOf(item))) await WriteAsync(item);
             }
         }
 
@@ -111,6 +120,7 @@ namespace DigitalChannels.Client.ContactCenter
     {
         private readonly ContactCenterClient _client;
         private readonly Dictionary<string, string> _cache = new Dictionary<string, string>(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
         public ContactCenterNames(ContactCenterClient client)
         {
@@ -127,6 +137,13 @@ namespace DigitalChannels.Client.ContactCenter
         public Task<string> DesktopLayoutAsync(string idOrName, System.Threading.CancellationToken token) => ResolveAsync(_client.DesktopLayouts, idOrName, token);
         public Task<string> UserProfileAsync(string idOrName, System.Threading.CancellationToken token) => ResolveAsync(_client.UserProfiles, idOrName, token);
 
+        /// <summary>The name of an object this instance resolved (by its name or its id), without asking the server again.</summary>
+        internal bool TryGetName(ContactCenterResource resource, string id, out string name)
+        {
+            name = null;
+            return id != null && _names.TryGetValue(resource.ItemPath + "|" + id, out name) && name != null;
+        }
+
         /// <summary>An id is checked to exist; a name is looked up. Either fails naming the kind and the value.</summary>
         private async Task<string> ResolveAsync<T>(ContactCenterResourceClient<T> client, string idOrName, System.Threading.CancellationToken token)
             where T : ContactCenterObject
@@ -142,6 +159,7 @@ namespace DigitalChannels.Client.ContactCenter
             else
                 found = await client.FindByNameAsync(text, token) ?? throw new ReferenceNotFoundException($"No {client.Resource.DisplayName} is named '{text}'.", text);
             _cache[key] = found.Id;
+            _names[client.Resource.ItemPath + "|" + found.Id] = (found as NamedContactCenterObject)?.Name;
             return found.Id;
         }
     }

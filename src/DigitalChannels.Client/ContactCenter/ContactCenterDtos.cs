@@ -32,6 +32,9 @@ namespace DigitalChannels.Client.ContactCenter
     {
         [JsonProperty("active")] public bool? Active { get; set; }
         [JsonProperty("multimediaProfileId")] public string MultimediaProfileId { get; set; }
+
+        /// <summary>The multimedia profile's name, filled by the commands that write sites (never sent).</summary>
+        [JsonIgnore] public string MultimediaProfileName { get; set; }
     }
 
     /// <summary>A team (TeamDTO). Teams spell <c>multiMediaProfileId</c> with a capital M (platform-facts §1.8).</summary>
@@ -51,6 +54,12 @@ namespace DigitalChannels.Client.ContactCenter
         [JsonProperty("dialedNumber")] public string DialedNumber { get; set; }
         [JsonProperty("capacity")] public int? Capacity { get; set; }
         [JsonProperty("userIds")] public List<string> UserIds { get; set; }
+
+        /// <summary>The site's name, filled by the commands that write teams (never sent).</summary>
+        [JsonIgnore] public string SiteName { get; set; }
+
+        /// <summary>The multimedia profile's name, filled by the commands that write teams (never sent).</summary>
+        [JsonIgnore] public string MultimediaProfileName { get; set; }
     }
 
     /// <summary>A desktop profile, which the API calls an agent profile (AgentProfileDTO, <c>/agent-profile</c>).</summary>
@@ -71,6 +80,9 @@ namespace DigitalChannels.Client.ContactCenter
         [JsonProperty("autoWrapAfterSeconds")] public int? AutoWrapAfterSeconds { get; set; }
         [JsonProperty("timeoutDesktopInactivityMins")] public int? TimeoutDesktopInactivityMins { get; set; }
         [JsonProperty("viewableStatistics")] public ViewableStatistics ViewableStatistics { get; set; }
+
+        /// <summary>The site's name for a SITE profile, filled by the commands that write profiles (never sent).</summary>
+        [JsonIgnore] public string SiteName { get; set; }
     }
 
     /// <summary>ViewableStatisticsDTO: <c>accessQueueStats</c> and <c>accessTeamStats</c> are required.</summary>
@@ -127,6 +139,13 @@ namespace DigitalChannels.Client.ContactCenter
         [JsonProperty("externalIdentifier")] public string ExternalIdentifier { get; set; }
         /// <summary>Read-only: the user exists in Webex Connect and Engage.</summary>
         [JsonProperty("imiUserCreated")] public bool? ImiUserCreated { get; set; }
+
+        // The names of what the ids refer to, filled by the commands that write users (never sent).
+        [JsonIgnore] public string SiteName { get; set; }
+        [JsonIgnore] public List<string> TeamNames { get; set; }
+        [JsonIgnore] public string UserProfileName { get; set; }
+        [JsonIgnore] public string DesktopProfileName { get; set; }
+        [JsonIgnore] public string MultimediaProfileName { get; set; }
 
         public override string ToString() => Email ?? Id;
     }

@@ -83,6 +83,21 @@ namespace DigitalChannels.Client.ContactCenter
             return Http.StreamAsync<T>(Url(Resource.ListPath), query, pageSize, cancellationToken);
         }
 
+        /// <summary>
+        /// Id → name of every object, from the v2 list with <c>attributes=id,name</c> (only those two fields travel):
+        /// what display names are made from.
+        /// </summary>
+        public async Task<Dictionary<string, string>> NamesAsync(CancellationToken cancellationToken)
+        {
+            var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var query = new[] { new KeyValuePair<string, string>("attributes", "id,name") };
+            await foreach (var item in Http.StreamAsync<T>(Url(Resource.ListPath), query, DefaultPageSize, cancellationToken))
+            {
+                if (item?.Id != null) names[item.Id] = NameOf(item);
+            }
+            return names;
+        }
+
         /// <summary>The same objects from the v1 list (a bare array, paged by page/pageSize until a short page).</summary>
         public IAsyncEnumerable<T> ListV1Async(string filter = null, int pageSize = DefaultPageSize, CancellationToken cancellationToken = default(CancellationToken))
         {

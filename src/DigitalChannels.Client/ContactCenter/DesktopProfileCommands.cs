@@ -69,19 +69,21 @@ namespace DigitalChannels.Client.ContactCenter
             };
             settings.ApplyTo(profile);
             ContactCenterValidation.DesktopProfile(profile);
+            var names = new ContactCenterNames(connection.ContactCenter);
             if (!string.IsNullOrWhiteSpace(settings.Site))
             {
                 profile.ParentType = "SITE";
-                profile.SiteId = await new ContactCenterNames(connection.ContactCenter).SiteAsync(settings.Site, host.CancellationToken);
+                profile.SiteId = await names.SiteAsync(settings.Site, host.CancellationToken);
             }
             if (!host.ShouldProcess($"Desktop profile '{profile.Name}' in organization {connection.OrganizationId}", "Create")) return;
             var created = await connection.ContactCenter.DesktopProfiles.CreateAsync(profile, host.CancellationToken);
             host.WriteVerbose($"Created desktop profile '{created.Name}' (id {created.Id}).");
+            await new ContactCenterDisplayNames(connection.ContactCenter, names, lookUp: false).FillAsync(host, created);
             host.WriteObject(created);
         }
 
         public static Task GetAsync(ICommandHost host, DigitalChannelsConnection connection, string id, string name) =>
-            ContactCenterCommandSupport.GetAsync(host, connection.ContactCenter.DesktopProfiles, id, name, p => p.Name);
+            ContactCenterCommandSupport.GetAsync(host, connection.ContactCenter.DesktopProfiles, id, name, p => p.Name, new ContactCenterDisplayNames(connection.ContactCenter));
 
         public static async Task SetAsync(ICommandHost host, DigitalChannelsConnection connection, DesktopProfileIdentity identity, DesktopProfileSettings changes, bool passThru)
         {

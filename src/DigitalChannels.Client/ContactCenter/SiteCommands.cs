@@ -46,16 +46,18 @@ namespace DigitalChannels.Client.ContactCenter
             if (string.IsNullOrWhiteSpace(settings.MultimediaProfile)) throw new ArgumentException("A site needs a multimedia profile: give -MultimediaProfile.", nameof(settings));
             var site = new Site { Name = settings.Name?.Trim(), Description = settings.Description, Active = settings.Active ?? true };
             ContactCenterValidation.Site(site, referencesResolved: false); // the name first, before any lookup
-            await settings.ApplyToAsync(site, new ContactCenterNames(connection.ContactCenter), host.CancellationToken);
+            var names = new ContactCenterNames(connection.ContactCenter);
+            await settings.ApplyToAsync(site, names, host.CancellationToken);
             ContactCenterValidation.Site(site);
             if (!host.ShouldProcess($"Site '{site.Name}' (multimedia profile '{settings.MultimediaProfile}') in organization {connection.OrganizationId}", "Create")) return;
             var created = await connection.ContactCenter.Sites.CreateAsync(site, host.CancellationToken);
             host.WriteVerbose($"Created site '{created.Name}' (id {created.Id}).");
+            await new ContactCenterDisplayNames(connection.ContactCenter, names, lookUp: false).FillAsync(host, created);
             host.WriteObject(created);
         }
 
         public static Task GetAsync(ICommandHost host, DigitalChannelsConnection connection, string id, string name) =>
-            ContactCenterCommandSupport.GetAsync(host, connection.ContactCenter.Sites, id, name, s => s.Name);
+            ContactCenterCommandSupport.GetAsync(host, connection.ContactCenter.Sites, id, name, s => s.Name, new ContactCenterDisplayNames(connection.ContactCenter));
 
         public static async Task SetAsync(ICommandHost host, DigitalChannelsConnection connection, SiteIdentity identity, SiteSettings changes, bool passThru)
         {
@@ -64,12 +66,15 @@ namespace DigitalChannels.Client.ContactCenter
             var client = connection.ContactCenter.Sites;
             var current = await identity.ResolveAsync(client, host.CancellationToken);
             var changed = current.Clone<Site>();
-            await changes.ApplyToAsync(changed, new ContactCenterNames(connection.ContactCenter), host.CancellationToken);
+            var names = new ContactCenterNames(connection.ContactCenter);
+            await changes.ApplyToAsync(changed, names, host.CancellationToken);
             ContactCenterValidation.Site(changed);
             if (!host.ShouldProcess($"Site '{current.Name}' (id {current.Id})", ContactCenterCommandSupport.Capitalize(changes.Describe()))) return;
             var updated = await ContactCenterCommandSupport.UpdateAsync(host, client, current, changed);
             host.WriteVerbose($"Changed site '{current.Name}' (id {current.Id}): {changes.Describe()}.");
-            if (passThru) host.WriteObject(updated);
+            if (!passThru) return;
+            await new ContactCenterDisplayNames(connection.ContactCenter, names, lookUp: false).FillAsync(host, updated);
+            host.WriteObject(updated);
         }
 
         public static Task RemoveAsync(ICommandHost host, DigitalChannelsConnection connection, SiteIdentity identity) =>

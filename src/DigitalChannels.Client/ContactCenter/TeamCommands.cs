@@ -82,11 +82,12 @@ namespace DigitalChannels.Client.ContactCenter
             if (!host.ShouldProcess($"Team '{team.Name}' ({(type == TeamType.AgentBased ? "agent based" : "capacity based")}, site '{settings.Site}') in organization {connection.OrganizationId}", "Create")) return;
             var created = await connection.ContactCenter.Teams.CreateAsync(team, token);
             host.WriteVerbose($"Created team '{created.Name}' (id {created.Id}).");
+            await new ContactCenterDisplayNames(connection.ContactCenter, names, lookUp: false).FillAsync(host, created);
             host.WriteObject(created);
         }
 
         public static Task GetAsync(ICommandHost host, DigitalChannelsConnection connection, string id, string name) =>
-            ContactCenterCommandSupport.GetAsync(host, connection.ContactCenter.Teams, id, name, t => t.Name);
+            ContactCenterCommandSupport.GetAsync(host, connection.ContactCenter.Teams, id, name, t => t.Name, new ContactCenterDisplayNames(connection.ContactCenter));
 
         public static async Task SetAsync(ICommandHost host, DigitalChannelsConnection connection, TeamIdentity identity, TeamSettings changes, bool passThru)
         {
@@ -97,12 +98,15 @@ namespace DigitalChannels.Client.ContactCenter
             if (current.TeamType == "CAPACITY" && changes.MultimediaProfile != null)
                 throw new ArgumentException($"The team '{current.Name}' is capacity based: it takes no multimedia profile.", nameof(changes));
             var changed = current.Clone<Team>();
-            await changes.ApplyToAsync(changed, new ContactCenterNames(connection.ContactCenter), host.CancellationToken);
+            var names = new ContactCenterNames(connection.ContactCenter);
+            await changes.ApplyToAsync(changed, names, host.CancellationToken);
             ContactCenterValidation.Team(changed);
             if (!host.ShouldProcess($"Team '{current.Name}' (id {current.Id})", ContactCenterCommandSupport.Capitalize(changes.Describe()))) return;
             var updated = await ContactCenterCommandSupport.UpdateAsync(host, client, current, changed);
             host.WriteVerbose($"Changed team '{current.Name}' (id {current.Id}): {changes.Describe()}.");
-            if (passThru) host.WriteObject(updated);
+            if (!passThru) return;
+            await new ContactCenterDisplayNames(connection.ContactCenter, names, lookUp: false).FillAsync(host, updated);
+            host.WriteObject(updated);
         }
 
         public static Task RemoveAsync(ICommandHost host, DigitalChannelsConnection connection, TeamIdentity identity) =>

@@ -99,7 +99,7 @@ namespace DigitalChannels.Client.ContactCenter
 
         /// <summary>By id, by email (wildcards allowed), or every user, streamed page by page.</summary>
         public static Task GetAsync(ICommandHost host, DigitalChannelsConnection connection, string id, string email) =>
-            ContactCenterCommandSupport.GetAsync(host, connection.ContactCenter.Users, id, email, u => u.Email);
+            ContactCenterCommandSupport.GetAsync(host, connection.ContactCenter.Users, id, email, u => u.Email, new ContactCenterDisplayNames(connection.ContactCenter));
 
         /// <summary>
         /// Changes every user piped in. Names are resolved once for the whole command. One user: read, change, PUT the
@@ -118,9 +118,12 @@ namespace DigitalChannels.Client.ContactCenter
 
             var token = host.CancellationToken;
             ResolvedUserSettings resolved;
+            var names = new ContactCenterNames(connection.ContactCenter);
+            // -PassThru output shows the names given on the command line; no request is added for the others.
+            var display = new ContactCenterDisplayNames(connection.ContactCenter, names, lookUp: false);
             try
             {
-                resolved = await ResolvedUserSettings.ResolveAsync(settings, new ContactCenterNames(connection.ContactCenter), token);
+                resolved = await ResolvedUserSettings.ResolveAsync(settings, names, token);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException))
             {
@@ -131,7 +134,7 @@ namespace DigitalChannels.Client.ContactCenter
             var description = settings.Describe();
             if (identities.Count < BulkThreshold)
             {
-                foreach (var identity in identities) await SetOneAsync(host, connection, identity, resolved, description, passThru);
+                foreach (var identity in identities) await SetOneAsync(host, connection, identity, resolved, description, passThru, display);
                 return;
             }
 
@@ -153,17 +156,21 @@ namespace DigitalChannels.Client.ContactCenter
                 if (host.ShouldProcess($"Contact Center user '{user.Email ?? user.Id}' (id {user.Id})", ContactCenterCommandSupport.Capitalize(description))) pending.Add(user);
             }
 
+            if (pending.Count == 0) return;
             var done = 0;
-            foreach (var chunk in Chunk(pending, BulkChunkSize))
+            using (var progress = new ProgressActivity(host, 1, "Set-WxccUser"))
             {
-                host.WriteProgress(new ProgressUpdate(1, "Set-WxccUser", $"Updating users {done + 1}–{done + chunk.Count} of {pending.Count}") { PercentComplete = pending.Count == 0 ? 0 : done * 100 / pending.Count });
-                await SendChunkAsync(host, connection, chunk, resolved, passThru);
-                done += chunk.Count;
+                foreach (var chunk in Chunk(pending, BulkChunkSize))
+                {
+                    progress.Report($"Updating users {done + 1}–{done + chunk.Count} of {pending.Count}", done * 100 / pending.Count);
+                    await SendChunkAsync(host, connection, chunk, resolved, passThru, display);
+                    done += chunk.Count;
+                }
             }
-            if (pending.Count > 0) host.WriteProgress(new ProgressUpdate(1, "Set-WxccUser", "Done") { Completed = true });
         }
 
-        private static async Task SetOneAsync(ICommandHost host, DigitalChannelsConnection connection, WxccUserIdentity identity, ResolvedUserSettings resolved, string description, bool passThru)
+        private static async Task SetOneAsync(ICommandHost host, DigitalChannelsConnection connection, WxccUserIdentity identity, ResolvedUserSettings resolved, string description, bool passThru,
+            ContactCenterDisplayNames display)
         {
             var users = connection.ContactCenter.Users;
             try
@@ -174,7 +181,9 @@ namespace DigitalChannels.Client.ContactCenter
                 resolved.ApplyTo(changed);
                 var updated = await ContactCenterCommandSupport.UpdateAsync(host, users, current, changed);
                 host.WriteVerbose($"Changed Contact Center user '{current.Email}' (id {current.Id}): {description}.");
-                if (passThru) host.WriteObject(updated);
+                if (!passThru) return;
+                await display.FillAsync(host, updated);
+                host.WriteObject(updated);
             }
             catch (Exception ex) when (!(ex is OperationCanceledException) && !(ex is CommandTerminatedException))
             {
@@ -183,7 +192,8 @@ namespace DigitalChannels.Client.ContactCenter
             }
         }
 
-        private static async Task SendChunkAsync(ICommandHost host, DigitalChannelsConnection connection, IReadOnlyList<ContactCenterUser> chunk, ResolvedUserSettings resolved, bool passThru)
+        private static async Task SendChunkAsync(ICommandHost host, DigitalChannelsConnection connection, IReadOnlyList<ContactCenterUser> chunk, ResolvedUserSettings resolved, bool passThru,
+            ContactCenterDisplayNames display)
         {
             var users = connection.ContactCenter.Users;
             var request = new BulkRequest();
@@ -224,7 +234,9 @@ namespace DigitalChannels.Client.ContactCenter
                     if (passThru)
                     {
                         var stored = await users.GetAsync(user.Id, host.CancellationToken);
-                        if (stored != null) host.WriteObject(stored);
+                        if (stored == null) continue;
+                        await display.FillAsync(host, stored);
+                        host.WriteObject(stored);
                     }
                     continue;
                 }

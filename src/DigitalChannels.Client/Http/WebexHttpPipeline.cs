@@ -176,12 +176,16 @@ namespace DigitalChannels.Client.Http
 
                     HttpResponseMessage response;
                     Interlocked.Increment(ref _requests);
+                    if (PipelineDiagnostics.IsDebugging)
+                        PipelineDiagnostics.Debug(Redactor.Redact($"HTTP {method.Method} {uri.AbsoluteUri} (attempt {attempt}){DebugBody("request body", payload)}"));
                     try
                     {
                         response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, attemptTimeout.Token);
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
+                        if (PipelineDiagnostics.IsDebugging)
+                            PipelineDiagnostics.Debug($"HTTP {method.Method} {uri.GetLeftPart(UriPartial.Path)}: no answer within {AttemptTimeout.TotalSeconds:0} s ({started.ElapsedMilliseconds} ms)");
                         var failure = Transport(WebexFailureKind.Timeout, method, uri, $"no answer within {AttemptTimeout.TotalSeconds:0} s", null);
                         if (!await WaitBeforeRetryAsync(attempt, method, null, null, failure, () => waited, w => waited = w, cancellationToken)) throw failure;
                         continue;
@@ -209,7 +213,12 @@ namespace DigitalChannels.Client.Http
                     {
                         var text = response.Content == null ? null : await response.Content.ReadAsStringAsync();
                         var status = (int)response.StatusCode;
-                        PipelineDiagnostics.Report(Redactor.Redact($"{method.Method} {uri.PathAndQuery} -> {status} {response.ReasonPhrase} ({started.ElapsedMilliseconds} ms)"));
+                        // The short line for -Verbose; under -Debug the full one below says it all.
+                        if (!PipelineDiagnostics.IsDebugging)
+                            PipelineDiagnostics.Report(Redactor.Redact($"{method.Method} {uri.PathAndQuery} -> {status} {response.ReasonPhrase} ({started.ElapsedMilliseconds} ms)"));
+                        else
+                            PipelineDiagnostics.Debug(Redactor.Redact($"HTTP {status} {response.ReasonPhrase} for {method.Method} {uri.AbsoluteUri} in {started.ElapsedMilliseconds} ms; " +
+                                $"TrackingID {TrackingIdOf(response) ?? "(none)"}{DebugBody("response body", text)}"));
                         if (response.IsSuccessStatusCode) return text;
 
                         if (status == 401 && !refreshedAfter401 && _tokens.CanRefresh)
@@ -240,7 +249,9 @@ namespace DigitalChannels.Client.Http
             var delay = Retry.DelayFor(attempt + 1, retryAfter);
             if (waited() + delay > Retry.MaxTotalDelay) return false;
             Interlocked.Increment(ref _retries);
-            PipelineDiagnostics.Report($"{failure.Method} {failure.RequestPath}: {(status.HasValue ? status.ToString() : failure.Kind.ToString())}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1} of {Retry.MaxAttempts}).");
+            var retrying = $"{failure.Method} {failure.RequestPath}: {(status.HasValue ? status.ToString() : failure.Kind.ToString())}; retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1} of {Retry.MaxAttempts}).";
+            if (PipelineDiagnostics.IsDebugging) PipelineDiagnostics.Debug("HTTP " + retrying);
+            else PipelineDiagnostics.Report(retrying);
             await _delay(delay, cancellationToken);
             setWaited(waited() + delay);
             return true;
@@ -250,7 +261,7 @@ namespace DigitalChannels.Client.Http
         {
             var parsed = ErrorBody.Parse(body);
             var tracking = parsed.TrackingId;
-            if (tracking == null && response.Headers.TryGetValues("TrackingID", out var values)) tracking = values.FirstOrDefault();
+            if (tracking == null) tracking = TrackingIdOf(response);
             var status = (int)response.StatusCode;
             var serverMessage = Redactor.Redact(parsed.Message);
             var message = new StringBuilder()
@@ -262,6 +273,21 @@ namespace DigitalChannels.Client.Http
             return new WebexApiException(Redactor.Redact(message.ToString()), WebexFailureKind.HttpStatus, status, method.Method, uri.AbsolutePath,
                 serverMessage, parsed.Key, tracking, retryAfter)
             { Reason = parsed.Reason, ReasonTexts = parsed.ReasonTexts, Target = Redactor.Redact(parsed.Target) };
+        }
+
+        /// <summary>The platform's id of one request (the TrackingID header), which Cisco support asks for.</summary>
+        private static string TrackingIdOf(HttpResponseMessage response) =>
+            response.Headers.TryGetValues("TrackingID", out var values) ? values.FirstOrDefault() : null;
+
+        /// <summary>The most of a body debug output shows: enough for any configuration object, not a whole imported flow.</summary>
+        internal const int DebugBodyLimit = 4000;
+
+        /// <summary>A body for debug output (redacted by the caller, with the rest of the line), cut at <see cref="DebugBodyLimit"/>.</summary>
+        private static string DebugBody(string label, string body)
+        {
+            if (string.IsNullOrEmpty(body)) return string.Empty;
+            var shown = body.Length <= DebugBodyLimit ? body : body.Substring(0, DebugBodyLimit) + $"… ({body.Length} characters in all)";
+            return Environment.NewLine + label + ": " + shown;
         }
 
         private static WebexApiException Transport(WebexFailureKind kind, HttpMethod method, Uri uri, string reason, Exception inner) =>

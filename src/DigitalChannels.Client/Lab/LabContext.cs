@@ -45,18 +45,20 @@ namespace DigitalChannels.Client.Lab
     /// <summary>Everything a step needs for one pod: the connection, the pod's definition, cancellation and waiting.</summary>
     public sealed class LabContext
     {
-        private readonly Action<string, string, int> _reportWait;
-
+        /// <summary>With the pod's progress activity, each long wait is shown as a child of it; without one, waits are not shown.</summary>
         public LabContext(DigitalChannelsConnection connection, LabDefinition definition, LabTimings timings, CancellationToken cancellationToken,
-            Action<string, string, int> reportWait = null, WorkflowFileCache workflowFiles = null)
+            Commands.ProgressActivity progress = null, WorkflowFileCache workflowFiles = null)
         {
             WorkflowFiles = workflowFiles ?? new WorkflowFileCache();
             Connection = connection ?? throw new ArgumentNullException(nameof(connection));
             Definition = definition ?? throw new ArgumentNullException(nameof(definition));
             Timings = timings ?? new LabTimings();
             CancellationToken = cancellationToken;
-            _reportWait = reportWait;
+            Progress = progress;
         }
+
+        /// <summary>The pod's progress activity, or null.</summary>
+        public Commands.ProgressActivity Progress { get; }
 
         public DigitalChannelsConnection Connection { get; }
         public LabDefinition Definition { get; }
@@ -72,27 +74,28 @@ namespace DigitalChannels.Client.Lab
         /// </summary>
         public bool IsSandbox => Connection.Environment.IsSandbox;
 
-        /// <summary>A long wait's progress: activity, status, percent (or -1).</summary>
-        public void ReportWait(string activity, string status, int percent) => _reportWait?.Invoke(activity, status, percent);
-
         /// <summary>
-        /// Polls <paramref name="read"/> until <paramref name="done"/> holds, reporting progress, honouring cancellation
-        /// (Ctrl+C), and failing with <paramref name="describe"/>'s words after <paramref name="timeout"/>. When the
-        /// platform says when it will be ready (<paramref name="readyAt"/>), the next read is at that time instead of
-        /// every poll interval: the platform's pace, not ours, sets the number of reads.
+        /// Polls <paramref name="read"/> until <paramref name="done"/> holds, reporting progress (a child of the pod's
+        /// activity, completed when the wait ends however it ends; SecondsRemaining from <paramref name="readyAt"/>),
+        /// honouring cancellation (Ctrl+C), and failing with <paramref name="describe"/>'s words after
+        /// <paramref name="timeout"/>. When the platform says when it will be ready (<paramref name="readyAt"/>), the next
+        /// read is at that time instead of every poll interval: the platform's pace, not ours, sets the number of reads.
         /// </summary>
         public async Task<T> WaitUntilAsync<T>(string activity, Func<CancellationToken, Task<T>> read, Func<T, bool> done, Func<T, string> describe,
             TimeSpan timeout, Func<T, int> percent = null, Func<T, DateTimeOffset?> readyAt = null)
         {
             var waited = TimeSpan.Zero;
+            using var progress = Progress?.Child(activity); // closed when the wait ends, however it ends
             while (true)
             {
                 var current = await read(CancellationToken).ConfigureAwait(false);
                 if (done(current)) return current;
                 if (waited >= timeout)
                     throw new TimeoutException($"{activity}: still {describe(current)} after {timeout.TotalSeconds:0} s.");
-                ReportWait(activity, describe(current), percent?.Invoke(current) ?? -1);
-                var pause = Timings.PauseUntil(readyAt?.Invoke(current));
+                var status = describe(current);
+                var ready = readyAt?.Invoke(current);
+                progress?.Report(string.IsNullOrEmpty(status) ? "waiting" : status, percent?.Invoke(current) ?? -1, ready);
+                var pause = Timings.PauseUntil(ready);
                 await Timings.Delay(pause, CancellationToken).ConfigureAwait(false);
                 waited += pause;
             }

@@ -79,10 +79,8 @@ namespace DigitalChannels.Client.Lab
 
         private CancellationToken Token => _host.CancellationToken;
 
-        private LabContext ContextFor(LabPod pod, LabDefinition definition, int activityId) =>
-            new LabContext(pod.Connection, definition, _timings, Token, (activity, status, percent) =>
-                _host.WriteProgress(new ProgressUpdate(activityId + 1, $"Pod {pod.Id}: {activity}", string.IsNullOrEmpty(status) ? "waiting" : status) { PercentComplete = percent }),
-                _workflowFiles);
+        private LabContext ContextFor(LabPod pod, LabDefinition definition, ProgressActivity progress) =>
+            new LabContext(pod.Connection, definition, _timings, Token, progress, _workflowFiles);
 
         /// <summary>The definition for the pod: {Pod} replaced, unless the definition is already a pod's.</summary>
         private static LabDefinition ForPod(LabDefinition definition, LabPod pod) =>
@@ -94,7 +92,7 @@ namespace DigitalChannels.Client.Lab
         public async Task<List<LabCheck>> TestAsync(LabPod pod, LabDefinition definition)
         {
             definition = ForPod(definition, pod);
-            var context = ContextFor(pod, definition, 1);
+            var context = ContextFor(pod, definition, null); // reading never waits
             Token.ThrowIfCancellationRequested();
             // Reading changes nothing, so every step is read at once; the checks come back in the lab's order.
             var perStep = await Task.WhenAll(Applicable(definition).Select(step => CheckAsync(context, pod, step))).ConfigureAwait(false);
@@ -139,7 +137,7 @@ namespace DigitalChannels.Client.Lab
         public async Task<List<StepPlan>> PlanAsync(LabPod pod, LabDefinition definition)
         {
             definition = ForPod(definition, pod);
-            var context = ContextFor(pod, definition, 1);
+            var context = ContextFor(pod, definition, null); // reading never waits
             var plans = new List<StepPlan>();
             foreach (var step in Applicable(definition))
             {
@@ -193,8 +191,9 @@ namespace DigitalChannels.Client.Lab
         /// <summary>
         /// Shows the plan, then applies the steps in order. Each change asks ShouldProcess; a step that fails (or is left
         /// incomplete) skips the steps that depend on it, and everything else goes on. Returns one row per observation.
+        /// Its progress is shown beneath <paramref name="parent"/> (the many-pods run) when given.
         /// </summary>
-        public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true)
+        public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true, ProgressActivity parent = null)
         {
             definition = ForPod(definition, pod);
             if (showPlan)
@@ -203,9 +202,10 @@ namespace DigitalChannels.Client.Lab
                 foreach (var line in DescribePlan(pod.Id, plan)) _host.WriteInformation(line);
             }
 
-            var context = ContextFor(pod, definition, activityId);
+            // Closed when the method ends, however it ends; the waits of the steps are drawn beneath it.
+            using var progress = new ProgressActivity(_host, activityId, $"Applying '{definition.Name}' to pod {pod.Id}", parent);
+            var context = ContextFor(pod, definition, progress);
             var steps = Applicable(definition);
-            var activity = $"Applying '{definition.Name}' to pod {pod.Id}";
             var finished = 0;
 
             // Every step starts as soon as the steps it depends on are done, so that a step waiting for the platform
@@ -218,11 +218,10 @@ namespace DigitalChannels.Client.Lab
                 outcomes[step.Id] = ApplyAfterAsync(context, pod, step, steps, dependencies, () =>
                 {
                     var done = Interlocked.Increment(ref finished);
-                    _host.WriteProgress(new ProgressUpdate(activityId, activity, $"[{step.Lab}] {step.Title} ({done} of {steps.Count} steps done)") { PercentComplete = 100 * done / steps.Count });
+                    progress.Report($"[{step.Lab}] {step.Title} ({done} of {steps.Count} steps done)", 100 * done / steps.Count);
                 });
             }
             await Task.WhenAll(outcomes.Values).ConfigureAwait(false);
-            _host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
             return steps.SelectMany(s => outcomes[s.Id].Result.Rows).ToList();
         }
 
@@ -345,6 +344,7 @@ namespace DigitalChannels.Client.Lab
 
             var results = new LabPodResult[pods.Count];
             var finished = 0;
+            using (var progress = new ProgressActivity(_host, 1, $"Lab '{definition.Name}' on {pods.Count} pods"))
             using (RequestGate.Begin(throttleLimit))
             {
                 var tasks = pods.Select(async (pod, index) =>
@@ -353,7 +353,7 @@ namespace DigitalChannels.Client.Lab
                     try
                     {
                         var clock = Stopwatch.StartNew();
-                        var rows = apply ? await ApplyAsync(pod, perPod[index], 10 + 2 * index, showPlan: false).ConfigureAwait(false) : new List<LabChange>();
+                        var rows = apply ? await ApplyAsync(pod, perPod[index], 10 + 2 * index, showPlan: false, parent: progress).ConfigureAwait(false) : new List<LabChange>();
                         var checks = await TestAsync(pod, perPod[index]).ConfigureAwait(false);
                         results[index] = Summarize(pod, rows, checks, clock.Elapsed);
                         onPodDone?.Invoke(pod, rows, checks);
@@ -361,8 +361,8 @@ namespace DigitalChannels.Client.Lab
                     finally
                     {
                         var done = Interlocked.Increment(ref finished);
-                        _host.WriteProgress(new ProgressUpdate(1, $"Lab '{definition.Name}' on {pods.Count} pods", $"{done} of {pods.Count} pods done")
-                            { PercentComplete = 100 * done / pods.Count, Completed = done == pods.Count });
+                        if (done == pods.Count) progress.Complete($"{done} of {pods.Count} pods done");
+                        else progress.Report($"{done} of {pods.Count} pods done", 100 * done / pods.Count);
                     }
                 }).ToList();
                 await Task.WhenAll(tasks).ConfigureAwait(false);

@@ -47,9 +47,8 @@ namespace DigitalChannels.Client.Provisioning
             connection.Provisioning.RequireApi("Waiting for Digital Channels provisioning");
             delay = delay ?? ((d, ct) => Task.Delay(d, ct));
             var token = host.CancellationToken;
-            const string activity = "Waiting for Digital Channels provisioning";
             var waited = TimeSpan.Zero;
-            try
+            using (var progress = new ProgressActivity(host, 1, "Waiting for Digital Channels provisioning"))
             {
                 while (true)
                 {
@@ -67,20 +66,16 @@ namespace DigitalChannels.Client.Provisioning
                     if (waited >= timeout)
                         throw new TimeoutException($"Digital Channels provisioning was still running after {timeout.TotalSeconds:0} s (ready at {current.FinishTime:u}, sandbox time).");
 
-                    var progress = new ProgressUpdate(1, activity, $"Provisioning; ready at {current.FinishTime:u}");
+                    var percent = -1;
                     if (current.StartedTime.HasValue && current.FinishTime.HasValue)
                     {
                         var total = (current.FinishTime.Value - current.StartedTime.Value).TotalSeconds;
-                        if (total > 0) progress.PercentComplete = (int)Math.Max(0, Math.Min(99, 100 * waited.TotalSeconds / total));
+                        if (total > 0) percent = (int)Math.Max(0, Math.Min(99, 100 * waited.TotalSeconds / total));
                     }
-                    host.WriteProgress(progress);
+                    progress.Report($"Provisioning; ready at {current.FinishTime:u}", percent, current.FinishTime);
                     await delay(pollInterval, token);
                     waited += pollInterval;
                 }
-            }
-            finally
-            {
-                host.WriteProgress(new ProgressUpdate(1, activity, "Done") { Completed = true });
             }
         }
 

@@ -14,7 +14,7 @@ namespace DigitalChannels.PowerShell.Base
     /// errors go to PowerShell on the pipeline thread, and Ctrl+C (StopProcessing) cancels the running call.
     /// The engine applies -ErrorAction; this class never reads $ErrorActionPreference.
     /// </summary>
-    public abstract class DigitalChannelsCmdlet : PSCmdlet, ICommandHost, IInformationHost, IDisposable
+    public abstract class DigitalChannelsCmdlet : PSCmdlet, ICommandHost, IInformationHost, IDebugHost, IDisposable
     {
         private readonly object _cancellationLock = new object();
         private CancellationTokenSource _cancellation;
@@ -133,12 +133,18 @@ namespace DigitalChannels.PowerShell.Base
             var status = string.IsNullOrEmpty(progress.Status) ? (progress.Completed ? "Completed" : "Working") : progress.Status;
             return new ProgressRecord(progress.ActivityId, activity, status)
             {
+                ParentActivityId = progress.ParentActivityId,
                 PercentComplete = progress.PercentComplete,
                 SecondsRemaining = progress.SecondsRemaining,
                 CurrentOperation = progress.CurrentOperation,
                 RecordType = progress.Completed ? ProgressRecordType.Completed : ProgressRecordType.Processing,
             };
         }
+
+        /// <summary>True when a switch (such as -Debug) was given and not as -Switch:$false.</summary>
+        private bool IsSwitchOn(string name) =>
+            MyInvocation != null && MyInvocation.BoundParameters.TryGetValue(name, out var given) &&
+            (given is SwitchParameter value ? value.IsPresent : LanguagePrimitives.IsTrue(given));
 
         /// <summary>True when the parameter was given on the command line or bound from the pipeline.</summary>
         protected bool IsParameterBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
@@ -160,13 +166,36 @@ namespace DigitalChannels.PowerShell.Base
 
         void ICommandHost.WriteObject(object item) => WriteObject(item);
 
-        void ICommandHost.WriteVerbose(string message) => WriteVerbose(message);
+        // PowerShell turns every Write-Verbose of a compiled cmdlet into a Continue? prompt when -Debug is given without
+        // -Verbose (MshCommandRuntime.VerbosePreference). Under -Debug the verbose lines go to the debug stream instead,
+        // which -Debug shows without prompting.
+        void ICommandHost.WriteVerbose(string message)
+        {
+            if (IsSwitchOn("Debug") && !IsParameterBound("Verbose")) WriteDebug(message);
+            else WriteVerbose(message);
+        }
 
         void ICommandHost.WriteWarning(string message) => WriteWarning(message);
 
         void ICommandHost.WriteProgress(ProgressUpdate progress) => WriteProgress(ToProgressRecord(progress));
 
         void ICommandHost.WriteError(CommandError error) => WriteError(ToErrorRecord(error));
+
+        // -Debug (or -Debug:$false) wins; otherwise $DebugPreference as the caller's scope sees it. Read on the pipeline thread.
+        bool IDebugHost.IsDebugEnabled
+        {
+            get
+            {
+                if (MyInvocation == null) return false; // not running in a pipeline (a unit test's instance)
+                if (MyInvocation.BoundParameters.ContainsKey("Debug")) return IsSwitchOn("Debug");
+                var preference = GetVariableValue("DebugPreference");
+                if (preference == null) return false;
+                return !(LanguagePrimitives.TryConvertTo(preference, out ActionPreference value) &&
+                         (value == ActionPreference.SilentlyContinue || value == ActionPreference.Ignore));
+            }
+        }
+
+        void IDebugHost.WriteDebug(string message) => WriteDebug(message);
 
         // The PSHOST tag is what Write-Host uses: shown by default, and still capturable with -InformationVariable / 6>.
         void IInformationHost.WriteInformation(string message) =>

@@ -35,6 +35,11 @@ public class ConnectServiceCommandsTests
         if (request.Method == HttpMethod.Get && path.EndsWith("/services") && query["name"] != null) return StubHandler.Json(HttpStatusCode.OK, Page());
         if (request.Method == HttpMethod.Get && path.EndsWith("/services"))
             return StubHandler.Json(HttpStatusCode.OK, Page(Service(LabId, "Lab A"), Service("1b4e28ba-2fa1-11d2-883f-0016d3cca427", "My Lab"), Service("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "Lab B")));
+        if (request.Method == HttpMethod.Get && path.EndsWith($"/services/{LabId}/flows"))
+            return StubHandler.Json(HttpStatusCode.OK, Page("{\"id\":\"f1\",\"name\":\"Email Flow\"}", "{\"id\":\"f2\",\"name\":\"Chat Flow\"}"));
+        if (request.Method == HttpMethod.Get && path.EndsWith($"/services/{LabId}/rules"))
+            return StubHandler.Json(HttpStatusCode.OK, Page("{\"id\":\"r1\",\"flowId\":\"f1\",\"assetId\":\"a1\"}", "{\"id\":\"r2\",\"flowId\":\"f2\",\"assetId\":\"a2\"}",
+                "{\"id\":\"r3\",\"flowId\":\"f2\",\"assetId\":\"a2\"}"));
         if (request.Method == HttpMethod.Get && path.EndsWith("/credentials")) return StubHandler.Json(HttpStatusCode.OK, $"{{\"serviceId\":\"{LabId}\",\"serviceSecret\":\"c2VjcmV0LXZhbHVl\"}}");
         if (request.Method == HttpMethod.Get && path.EndsWith(LabId)) return StubHandler.Json(HttpStatusCode.OK, Service(LabId, "Lab A"));
         if (request.Method == HttpMethod.Post) return StubHandler.Json(HttpStatusCode.Created, Service(LabId, "Lab A"));
@@ -78,6 +83,21 @@ public class ConnectServiceCommandsTests
         Assert.DoesNotContain(handler.Requests, IsWrite);
         Assert.Empty(host.Objects);
         Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public async Task Remove_confirmation_names_the_flows_and_counts_the_rules_and_assets_that_go_with_the_service()
+    {
+        var handler = Server();
+        using var connection = await Connect(handler);
+        var host = new RecordingHost { Answer = false };
+
+        CommandRunner.Run(host, ConnectServiceCommands.Noun, h => ConnectServiceCommands.RemoveAsync(h, connection, new ConnectServiceIdentity("Lab A")));
+
+        var (target, action) = Assert.Single(host.ShouldProcessCalls);
+        Assert.Equal($"Connect service 'Lab A' (id {LabId}) and with it 2 flows ('Email Flow', 'Chat Flow') and 3 rules (2 assets will start no flow)", target);
+        Assert.Equal("Remove", action);
+        Assert.DoesNotContain(handler.Requests, IsWrite);
     }
 
     [Fact]

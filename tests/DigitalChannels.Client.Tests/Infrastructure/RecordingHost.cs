@@ -3,7 +3,7 @@ using DigitalChannels.Client.Commands;
 namespace DigitalChannels.Client.Tests.Infrastructure;
 
 /// <summary>An ICommandHost that records what command logic wrote, answers ShouldProcess as told, and notes threads.</summary>
-public sealed class RecordingHost : ICommandHost
+public sealed class RecordingHost : ICommandHost, IDebugHost
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -13,6 +13,10 @@ public sealed class RecordingHost : ICommandHost
     public List<string> Warnings { get; } = new();
     public List<CommandError> Errors { get; } = new();
     public List<ProgressUpdate> Progress { get; } = new();
+    public List<string> Debug { get; } = new();
+
+    /// <summary>As -Debug: off unless a test turns it on.</summary>
+    public bool IsDebugEnabled { get; set; }
     public List<(string Target, string Action)> ShouldProcessCalls { get; } = new();
     public HashSet<int> ThreadsUsed { get; } = new();
 
@@ -31,6 +35,7 @@ public sealed class RecordingHost : ICommandHost
     public void WriteWarning(string message) { Note(); Warnings.Add(message); }
     public void WriteProgress(ProgressUpdate progress) { Note(); Progress.Add(progress); }
     public void WriteError(CommandError error) { Note(); Errors.Add(error); }
+    public void WriteDebug(string message) { Note(); Debug.Add(message); }
 
     private void Note() { lock (ThreadsUsed) ThreadsUsed.Add(Environment.CurrentManagedThreadId); }
 }

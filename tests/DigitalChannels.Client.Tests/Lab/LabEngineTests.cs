@@ -195,13 +195,21 @@ public sealed class LabEngineTests
                 return Task.CompletedTask;
             },
         };
-        var reports = new List<(string, string, int)>();
-        var context = new LabContext(pod.Connection, Definition, timings, host.CancellationToken, (a, s, p) => reports.Add((a, s, p)));
+        var pods = new ProgressActivity(host, 7, "Applying to pod 1");
+        var context = new LabContext(pod.Connection, Definition, timings, host.CancellationToken, pods);
+        var liveAt = DateTimeOffset.UtcNow.AddMinutes(2);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            context.WaitUntilAsync("Waiting for 'Task Close Flow' to be Live", _ => Task.FromResult("Publishing"), s => s == "Live", s => s, TimeSpan.FromMinutes(10)));
+            context.WaitUntilAsync("Waiting for 'Task Close Flow' to be Live", _ => Task.FromResult("Publishing"), s => s == "Live", s => s, TimeSpan.FromMinutes(10),
+                endsAt: _ => liveAt));
+        var reports = host.Progress.Where(p => !p.Completed).ToList();
         Assert.Equal(3, reports.Count);
-        Assert.All(reports, r => Assert.Equal(("Waiting for 'Task Close Flow' to be Live", "Publishing"), (r.Item1, r.Item2)));
+        Assert.All(reports, r => Assert.Equal(("Waiting for 'Task Close Flow' to be Live", "Publishing", 7), (r.Activity, r.Status, r.ParentActivityId)));
+        Assert.All(reports, r => Assert.InRange(r.SecondsRemaining, 1, 120)); // from the announced end, not from the poll count
+        // Cancelled, the wait still closes its bar, beneath the pod's, which stays open for the pod's next step.
+        var closed = Assert.Single(host.Progress, p => p.Completed);
+        Assert.Equal((reports[0].ActivityId, 7), (closed.ActivityId, closed.ParentActivityId));
+        Assert.NotEqual(7, closed.ActivityId);
 
         var quick = new LabContext(pod.Connection, Definition, new LabTimings { PollInterval = TimeSpan.FromSeconds(1), Delay = (_, _) => Task.CompletedTask }, CancellationToken.None);
         var timeout = await Assert.ThrowsAsync<TimeoutException>(() =>

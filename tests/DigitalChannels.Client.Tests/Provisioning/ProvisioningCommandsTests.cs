@@ -57,6 +57,9 @@ public class ProvisioningCommandsTests
         Assert.Contains("\"ownerEmail\":\"admin@pod.example\"", handler.Requests[0].Body);
         Assert.Equal(2, delays.Count);
         Assert.Equal(new[] { 0, 20 }, host.Progress.Where(p => !p.Completed).Select(p => p.PercentComplete)); // 60 s steps of 300 s
+        // The finish time is known (in the past here): the time remaining is 0, not unknown (-1).
+        Assert.All(host.Progress.Where(p => !p.Completed), p => Assert.Equal(0, p.SecondsRemaining));
+        Assert.Single(host.Progress, p => p.Completed);
         Assert.True(host.Progress.Last().Completed);
     }
 

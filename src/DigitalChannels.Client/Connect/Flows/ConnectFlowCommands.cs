@@ -214,9 +214,8 @@ namespace DigitalChannels.Client.Connect.Flows
             connection.ConnectFlows.RequireApi("Waiting for a Connect flow", ConnectFlowsClient.FlowsPage(service?.ToString() ?? flow.Flow?.ServiceName ?? "(service)"));
             delay = delay ?? ((d, ct) => Task.Delay(d, ct));
             var token = host.CancellationToken;
-            var activity = $"Waiting for Connect flow '{flow}' to be Live";
             var waited = TimeSpan.Zero;
-            try
+            using (var progress = new ProgressActivity(host, 1, $"Waiting for Connect flow '{flow}' to be Live"))
             {
                 while (true)
                 {
@@ -235,20 +234,16 @@ namespace DigitalChannels.Client.Connect.Flows
                         throw new TimeoutException($"Flow '{current.Name}' was still Publishing after {timeout.TotalSeconds:0} s (until {current.PublishingUntil:u}, sandbox time).");
 
                     var version = current.Versions?.FirstOrDefault(v => v.Number == current.Version);
-                    var progress = new ProgressUpdate(1, activity, $"Publishing version {current.Version}; Live at {current.PublishingUntil:u}");
+                    var percent = -1;
                     if (version?.PublishedTime != null && version.LiveTime != null && current.PublishingUntil.HasValue)
                     {
                         var total = (version.LiveTime.Value - version.PublishedTime.Value).TotalSeconds;
-                        if (total > 0) progress.PercentComplete = (int)Math.Max(0, Math.Min(99, 100 * waited.TotalSeconds / total));
+                        if (total > 0) percent = (int)Math.Max(0, Math.Min(99, 100 * waited.TotalSeconds / total));
                     }
-                    host.WriteProgress(progress);
+                    progress.Report($"Publishing version {current.Version}; Live at {current.PublishingUntil:u}", percent, current.PublishingUntil);
                     await delay(pollInterval, token);
                     waited += pollInterval;
                 }
-            }
-            finally
-            {
-                host.WriteProgress(new ProgressUpdate(1, activity, "Done") { Completed = true });
             }
         }
 

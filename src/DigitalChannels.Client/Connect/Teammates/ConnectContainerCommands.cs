@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Commands;
 
@@ -45,17 +46,34 @@ namespace DigitalChannels.Client.Connect.Teammates
         public static async Task GetTeamAsync(ICommandHost host, DigitalChannelsConnection connection, string name, ConnectGroupIdentity group)
         {
             var client = connection.ConnectTeammates;
-            var groupId = group == null ? null : (await ReferenceNotFoundException.Resolve(group.ResolveAsync(client, host.CancellationToken))).Id;
+            var parent = group == null ? null : await ReferenceNotFoundException.Resolve(group.ResolveAsync(client, host.CancellationToken));
+            // The groups' names for the view: the one given, or every group read once for the whole listing.
+            Dictionary<string, string> groupNames = null;
+            async Task WriteAsync(ConnectTeam team)
+            {
+                if (parent != null) team.GroupName = parent.Name;
+                else if (team.GroupId != null)
+                {
+                    if (groupNames == null)
+                    {
+                        groupNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                        await foreach (var g in client.ListGroupsAsync(host.CancellationToken)) groupNames[g.Id] = g.Name;
+                    }
+                    team.GroupName = groupNames.TryGetValue(team.GroupId, out var groupName) ? groupName : null;
+                }
+                host.WriteObject(team);
+            }
+
             if (!string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
             {
                 var team = await new ConnectTeamIdentity(name).ResolveAsync(client, host.CancellationToken);
-                if (groupId != null && team.GroupId != groupId) throw new IdentityNotFoundException($"No Connect team is named '{name}' in group '{group}'.", name);
-                host.WriteObject(team);
+                if (parent != null && team.GroupId != parent.Id) throw new IdentityNotFoundException($"No Connect team is named '{name}' in group '{group}'.", name);
+                await WriteAsync(team);
                 return;
             }
             var pattern = string.IsNullOrEmpty(name) ? null : new Wildcard(name);
-            await foreach (var team in client.ListTeamsAsync(groupId, host.CancellationToken))
-                if (pattern == null || pattern.IsMatch(team.Name)) host.WriteObject(team);
+            await foreach (var team in client.ListTeamsAsync(parent?.Id, host.CancellationToken))
+                if (pattern == null || pattern.IsMatch(team.Name)) await WriteAsync(team);
         }
 
         public static async Task NewTeamAsync(ICommandHost host, DigitalChannelsConnection connection, string name, ConnectGroupIdentity group)
@@ -67,6 +85,7 @@ namespace DigitalChannels.Client.Connect.Teammates
             if (!host.ShouldProcess($"Connect team '{name}' in group '{parent.Name}'", "Create")) return;
             var created = await connection.ConnectTeammates.CreateTeamAsync(name, parent.Id, host.CancellationToken);
             host.WriteVerbose($"Created Connect team '{created.Name}' (id {created.Id}) in group '{parent.Name}'.");
+            created.GroupName = parent.Name;
             host.WriteObject(created);
         }
 

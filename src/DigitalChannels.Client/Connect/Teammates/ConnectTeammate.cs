@@ -67,6 +67,9 @@ namespace DigitalChannels.Client.Connect.Teammates
         [JsonProperty("name")] public string Name { get; set; }
         [JsonProperty("createdTime")] public DateTimeOffset? CreatedTime { get; set; }
 
+        /// <summary>The group's name, filled by the commands that write teams (never sent).</summary>
+        [JsonIgnore] public string GroupName { get; set; }
+
         public override string ToString() => Name;
     }
 }

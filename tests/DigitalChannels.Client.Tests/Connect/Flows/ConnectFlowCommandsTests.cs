@@ -52,7 +52,10 @@ public class ConnectFlowCommandsTests
         Assert.Equal(3, bars.Count);
         Assert.All(bars, p => Assert.Contains("Publishing version 1", p.Status));
         Assert.Equal(new[] { 0, 25, 50 }, bars.Select(p => p.PercentComplete)); // 30 s steps of 120 s of publishing
+        // The platform said when it will be Live (in the past here): a time remaining is known, so it is not -1.
+        Assert.All(bars, p => Assert.Equal(0, p.SecondsRemaining));
         Assert.True(host.Progress.Last().Completed, "The progress bar is removed at the end.");
+        Assert.Single(host.Progress, p => p.Completed);
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public class ConnectTeammateCommandsTests
         if (path.EndsWith("/accept")) return StubHandler.Json(HttpStatusCode.OK, Teammate());
         if (path.EndsWith("/outbox"))
             return StubHandler.Json(HttpStatusCode.OK, "{\"items\":[{\"id\":\"m2\",\"kind\":\"TeammateInvitation\",\"to\":\"ada@example.com\",\"link\":\"http://sandbox.test/sandbox/v1/teammate-invitations/new\"},{\"id\":\"m1\",\"kind\":\"TeammateInvitation\",\"to\":\"ada@example.com\"}]}");
+        if (path.EndsWith("/teams"))
+            return StubHandler.Json(HttpStatusCode.OK, Page(Enumerable.Range(1, 30).Select(i => $"{{\"id\":\"t{i}\",\"groupId\":\"{GroupId}\",\"name\":\"Team {i}\"}}").ToArray()));
         if (path.EndsWith("/groups")) return StubHandler.Json(HttpStatusCode.OK, Page($"{{\"id\":\"{GroupId}\",\"name\":\"Support\"}}"));
         if (request.Method == HttpMethod.Get && path.EndsWith("/teammates") && query["email"] == "ada@example.com") return StubHandler.Json(HttpStatusCode.OK, Page(Teammate()));
         if (request.Method == HttpMethod.Get && path.EndsWith("/teammates") && query["email"] != null) return StubHandler.Json(HttpStatusCode.OK, Page());
@@ -58,6 +60,21 @@ public class ConnectTeammateCommandsTests
         var secure = new SecureString();
         foreach (var c in text) secure.AppendChar(c);
         return secure;
+    }
+
+    [Fact]
+    public async Task Get_team_fills_each_team_s_group_name_from_one_read_of_the_groups()
+    {
+        var handler = Server();
+        using var connection = await Connect(handler);
+        var host = new RecordingHost();
+
+        CommandRunner.Run(host, ConnectContainerCommands.TeamNoun, h => ConnectContainerCommands.GetTeamAsync(h, connection, "Team*", null));
+
+        Assert.Empty(host.Errors);
+        Assert.Equal(30, host.Objects.Count);
+        Assert.All(host.Objects.Cast<ConnectTeam>(), t => Assert.Equal("Support", t.GroupName));
+        Assert.Single(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/groups"));
     }
 
     [Fact]
