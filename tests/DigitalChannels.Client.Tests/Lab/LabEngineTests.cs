@@ -201,7 +201,7 @@ public sealed class LabEngineTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             context.WaitUntilAsync("Waiting for 'Task Close Flow' to be Live", _ => Task.FromResult("Publishing"), s => s == "Live", s => s, TimeSpan.FromMinutes(10),
-                endsAt: _ => liveAt));
+                readyAt: _ => liveAt));
         var reports = host.Progress.Where(p => !p.Completed).ToList();
         Assert.Equal(3, reports.Count);
         Assert.All(reports, r => Assert.Equal(("Waiting for 'Task Close Flow' to be Live", "Publishing", 7), (r.Activity, r.Status, r.ParentActivityId)));

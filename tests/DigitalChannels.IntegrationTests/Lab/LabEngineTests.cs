@@ -269,7 +269,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
             Assert.All(results, r => Assert.True(r.Passed, $"pod {r.Pod}: {r.FirstProblem}"));
             Assert.All(results, r => Assert.Equal((15, 23, 0), (r.Created, r.ChecksPassed, r.ChecksFailed)));
             Assert.Equal(20, results.Select(r => r.Organization).Distinct().Count());
-            Assert.Matches(@"^20 of 20 pods passed in \d+\.\d s \(at most 8 at a time\)\.$", host.Information.Last());
+            Assert.Matches(@"^20 of 20 pods passed in \d+\.\d s \(at most 8 requests in flight\)\.$", host.Information.Last());
             Assert.Contains(host.Progress, p => p.ActivityId == 1 && p.Status == "20 of 20 pods done" && p.Completed);
         }
         finally
