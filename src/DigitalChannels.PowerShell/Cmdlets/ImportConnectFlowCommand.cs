@@ -9,7 +9,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// Uploads a .workflow file, or a zip of one as Cisco publishes them, into a service (CREATE FLOW > Upload a flow).
     /// <c>Get-ChildItem *.workflow.zip | Import-ConnectFlow -Service $s</c> binds each file's FullName to -Path.
     /// </summary>
-    [Cmdlet(VerbsData.Import, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Import, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Import-ConnectFlow.md")]
     [OutputType(typeof(ConnectFlow))]
     public sealed class ImportConnectFlowCommand : DigitalChannelsConnectedCmdlet
     {
