@@ -40,18 +40,19 @@ internal static class AboutTopicWriter
         foreach (var section in page.Sections)
         {
             text.Append(section.Name.ToUpperInvariant()).Append('\n');
-            Body(text, section.Nodes);
+            // Get-Help about_* takes the synopsis from the one line under SHORT DESCRIPTION: it is never wrapped.
+            Body(text, section.Nodes, wrap: !string.Equals(section.Name, "SHORT DESCRIPTION", StringComparison.OrdinalIgnoreCase));
             foreach (var block in section.Blocks)
             {
                 text.Append(Indent).Append(block.Heading).Append('\n');
                 text.Append(Indent).Append(new string('-', block.Heading.Length)).Append("\n\n");
-                Body(text, block.Nodes);
+                Body(text, block.Nodes, wrap: true);
             }
         }
         return text.ToString().TrimEnd() + "\n";
     }
 
-    private static void Body(StringBuilder text, IEnumerable<MarkdownNode> nodes)
+    private static void Body(StringBuilder text, IEnumerable<MarkdownNode> nodes, bool wrap)
     {
         foreach (var node in nodes)
         {
@@ -76,7 +77,8 @@ internal static class AboutTopicWriter
                     {
                         // A list item's wrapped lines hang under its text, not under its marker.
                         var marker = Prose.IsListItem(line) ? line.Substring(0, line.IndexOf(' ') + 1) : "";
-                        Wrap(text, line, Indent, Indent + new string(' ', marker.Length));
+                        if (wrap) Wrap(text, line, Indent, Indent + new string(' ', marker.Length));
+                        else text.Append(Indent).Append(line).Append('\n');
                     }
                 }
                 text.Append('\n');
