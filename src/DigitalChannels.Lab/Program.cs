@@ -20,7 +20,8 @@ const string usage = """
 
     Options (lab):
       --pods N                 How many pods (sandbox tenants) to apply the lab to (default 1).
-      --throttle N             At most N pods at a time (default 8).
+      --throttle N             At most N HTTP requests in flight to the sandbox, for all pods together (default
+                               8). Every pod starts at once; a pod waiting for provisioning or Make Live holds none.
       --definition PATH        The lab definition (.psd1 or .json; default module/Labs/Lab12.psd1).
       --flows DIR              The folder of the .workflow files (default ../shared/fixtures/workflows/v2.1).
       --break-and-repair       Then break pod 1 on purpose (a flow not Live, a wrong RONA value, a missing team),
@@ -73,7 +74,9 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-var mainJob = new LabMainJobOptions(pods, throttle, definition, flows, breakAndRepair);
+// The floor: a pod must wait for provisioning, then (after its services) for Make Live. Known only for the sandbox started here.
+TimeSpan? floor = connectionFile is null ? TimeSpan.FromSeconds(provisioningSeconds + publishSeconds) : null;
+var mainJob = new LabMainJobOptions(pods, throttle, definition, flows, breakAndRepair, floor);
 var labDefinition = scenario == "lab" ? LabMainJob.LoadDefinition(mainJob) : null;
 if (scenario == "lab" && labDefinition is null) return 2; // refused before anything starts
 

@@ -49,3 +49,17 @@ function Stop-Sandbox {
         $null = $Process.WaitForExit(10000)
     }
 }
+
+function Get-PowerShellCommand {
+    <# This PowerShell as a command line for a child process: powershell.exe, pwsh, or "dotnet pwsh.dll" when it runs as a dotnet tool. #>
+    $process = (Get-Process -Id $PID).Path
+    if ([System.IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') { $process, (Join-Path $PSHOME 'pwsh.dll') }
+    else { $process }
+}
+
+function New-DirectoryLink {
+    <# A folder link that needs no privilege: a junction on Windows, a symbolic link elsewhere. #>
+    param([Parameter(Mandatory)] [string] $Path, [Parameter(Mandatory)] [string] $Target)
+    $windows = $PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows
+    New-Item -ItemType $(if ($windows) { 'Junction' } else { 'SymbolicLink' }) -Path $Path -Target $Target | Out-Null
+}

@@ -146,7 +146,7 @@ namespace DigitalChannels.Client.Http
 
         private async Task<string> SendForTextAsync(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken)
         {
-            var payload = body == null ? null : body as string ?? JsonConvert.SerializeObject(body, JsonSettings);
+            string payload = null; // serialized once a request slot is had: a queued request holds no copy of a big body
             var waited = TimeSpan.Zero;
             var refreshedAfter401 = false;
             for (var attempt = 1; ; attempt++)
@@ -155,7 +155,17 @@ namespace DigitalChannels.Client.Http
                 var token = await _tokens.GetAccessTokenAsync(refreshedAfter401 && attempt > 1, cancellationToken);
                 Redactor.Add(token);
 
+                var slot = await RequestGate.EnterAsync(uri, cancellationToken);
                 var started = Stopwatch.StartNew();
+                try
+                {
+                    if (body != null && payload == null) payload = body as string ?? JsonConvert.SerializeObject(body, JsonSettings);
+                }
+                catch
+                {
+                    slot?.Dispose();
+                    throw;
+                }
                 using (var request = new HttpRequestMessage(method, uri))
                 using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
@@ -181,6 +191,11 @@ namespace DigitalChannels.Client.Http
                         var failure = Transport(WebexFailureKind.Transport, method, uri, Redactor.Redact(ex.InnerException?.Message ?? ex.Message), ex);
                         if (!await WaitBeforeRetryAsync(attempt, method, null, null, failure, () => waited, w => waited = w, cancellationToken)) throw failure;
                         continue;
+                    }
+                    finally
+                    {
+                        // The body is buffered (ResponseContentRead): the slot is free before any Retry-After wait.
+                        slot?.Dispose();
                     }
 
                     using (response)

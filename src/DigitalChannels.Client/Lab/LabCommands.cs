@@ -63,7 +63,7 @@ namespace DigitalChannels.Client.Lab
         }
 
         /// <summary>
-        /// Invoke-DigitalChannelsLab -Pod: applies and verifies every pod, <paramref name="throttleLimit"/> at a time, and
+        /// Invoke-DigitalChannelsLab -Pod: applies and verifies every pod at once, at most <paramref name="throttleLimit"/> requests in flight, and
         /// writes one LabPodResult per pod (the table), then the total time.
         /// </summary>
         public static async Task InvokeManyAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit, LabTimings timings = null)
@@ -77,7 +77,7 @@ namespace DigitalChannels.Client.Lab
                         host.WriteVerbose($"Pod {pod.Id}: [{failed.Lab}] {failed.Target}: expected {failed.Expectation}, found {failed.Actual}");
                 }).ConfigureAwait(false);
             foreach (var result in results) host.WriteObject(result);
-            host.WriteInformation($"{results.Count(r => r.Passed)} of {results.Count} pods passed in {clock.Elapsed.TotalSeconds:0.0} s (at most {throttleLimit} at a time).");
+            host.WriteInformation($"{results.Count(r => r.Passed)} of {results.Count} pods passed in {clock.Elapsed.TotalSeconds:0.0} s (at most {throttleLimit} requests in flight).");
         }
 
         /// <summary>Test-DigitalChannelsLab: one LabCheck per check, for each pod in turn (pods in parallel, output in order).</summary>

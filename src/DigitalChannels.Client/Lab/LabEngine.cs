@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Http;
 using DigitalChannels.Client.Lab.Definition;
 using DigitalChannels.Client.Lab.Steps;
 
@@ -38,6 +39,7 @@ namespace DigitalChannels.Client.Lab
         private readonly ICommandHost _host;
         private readonly LabTimings _timings;
         private readonly IReadOnlyList<LabStep> _steps;
+        private readonly WorkflowFileCache _workflowFiles = new WorkflowFileCache();
 
         public LabEngine(ICommandHost host, LabTimings timings = null) : this(host, timings, Steps) { }
 
@@ -79,7 +81,8 @@ namespace DigitalChannels.Client.Lab
 
         private LabContext ContextFor(LabPod pod, LabDefinition definition, int activityId) =>
             new LabContext(pod.Connection, definition, _timings, Token, (activity, status, percent) =>
-                _host.WriteProgress(new ProgressUpdate(activityId + 1, $"Pod {pod.Id}: {activity}", string.IsNullOrEmpty(status) ? "waiting" : status) { PercentComplete = percent }));
+                _host.WriteProgress(new ProgressUpdate(activityId + 1, $"Pod {pod.Id}: {activity}", string.IsNullOrEmpty(status) ? "waiting" : status) { PercentComplete = percent }),
+                _workflowFiles);
 
         /// <summary>The definition for the pod: {Pod} replaced, unless the definition is already a pod's.</summary>
         private static LabDefinition ForPod(LabDefinition definition, LabPod pod) =>
@@ -92,29 +95,33 @@ namespace DigitalChannels.Client.Lab
         {
             definition = ForPod(definition, pod);
             var context = ContextFor(pod, definition, 1);
-            var checks = new List<LabCheck>();
-            foreach (var step in Applicable(definition))
+            Token.ThrowIfCancellationRequested();
+            // Reading changes nothing, so every step is read at once; the checks come back in the lab's order.
+            var perStep = await Task.WhenAll(Applicable(definition).Select(step => CheckAsync(context, pod, step))).ConfigureAwait(false);
+            return perStep.SelectMany(c => c).ToList();
+        }
+
+        private async Task<List<LabCheck>> CheckAsync(LabContext context, LabPod pod, LabStep step)
+        {
+            try
             {
-                Token.ThrowIfCancellationRequested();
-                try
+                return (await step.ObserveAsync(context).ConfigureAwait(false)).Select(o => new LabCheck
                 {
-                    foreach (var o in await step.ObserveAsync(context).ConfigureAwait(false))
-                        checks.Add(new LabCheck
-                        {
-                            Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = o.Target, Expectation = o.Expectation, Actual = o.Actual,
-                            Passed = o.Passed, Reason = o.Action == LabAction.Manual ? o.ManualReason : o.Action == LabAction.Wait ? "the platform has not finished it yet" : null,
-                        });
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                    Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = o.Target, Expectation = o.Expectation, Actual = o.Actual,
+                    Passed = o.Passed, Reason = o.Action == LabAction.Manual ? o.ManualReason : o.Action == LabAction.Wait ? "the platform has not finished it yet" : null,
+                }).ToList();
+            }
+            catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+            {
+                return new List<LabCheck>
                 {
-                    checks.Add(new LabCheck
+                    new LabCheck
                     {
                         Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = step.Title, Expectation = "the step's state can be read",
                         Actual = "error", Passed = false, Reason = ex.Message,
-                    });
-                }
+                    },
+                };
             }
-            return checks;
         }
 
         // ----- Plan -----
@@ -198,45 +205,69 @@ namespace DigitalChannels.Client.Lab
 
             var context = ContextFor(pod, definition, activityId);
             var steps = Applicable(definition);
-            var incomplete = new Dictionary<string, string>(StringComparer.Ordinal);
-            var rows = new List<LabChange>();
             var activity = $"Applying '{definition.Name}' to pod {pod.Id}";
-            for (var i = 0; i < steps.Count; i++)
-            {
-                Token.ThrowIfCancellationRequested();
-                var step = steps[i];
-                _host.WriteProgress(new ProgressUpdate(activityId, activity, $"[{step.Lab}] {step.Title} ({i + 1} of {steps.Count})") { PercentComplete = 100 * i / steps.Count });
-                LabChange Row(string target, LabAction action, LabChangeResult result, string expected, string before, string message) => new LabChange
-                {
-                    Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = target, Action = action, Result = result,
-                    Expected = expected, Before = before, Message = message,
-                };
+            var finished = 0;
 
-                var blocker = step.DependsOn.FirstOrDefault(incomplete.ContainsKey);
-                if (blocker != null)
+            // Every step starts as soon as the steps it depends on are done, so that a step waiting for the platform
+            // (provisioning, Make Live) holds up only its dependants: the Contact Center steps run while Digital
+            // Channels provision. The rows still come back in the lab's order.
+            var outcomes = new Dictionary<string, Task<StepOutcome>>(StringComparer.Ordinal);
+            foreach (var step in steps) // in dependency order: every step comes after the steps it depends on
+            {
+                var dependencies = step.DependsOn.Where(outcomes.ContainsKey).Select(id => new KeyValuePair<string, Task<StepOutcome>>(id, outcomes[id])).ToList();
+                outcomes[step.Id] = ApplyAfterAsync(context, pod, step, steps, dependencies, () =>
                 {
-                    var reason = $"not applied: step '{steps.First(s => s.Id == blocker).Title}' did not complete ({incomplete[blocker]})";
-                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Skipped, null, null, reason));
-                    incomplete[step.Id] = "skipped";
-                    continue;
+                    var done = Interlocked.Increment(ref finished);
+                    _host.WriteProgress(new ProgressUpdate(activityId, activity, $"[{step.Lab}] {step.Title} ({done} of {steps.Count} steps done)") { PercentComplete = 100 * done / steps.Count });
+                });
+            }
+            await Task.WhenAll(outcomes.Values).ConfigureAwait(false);
+            _host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
+            return steps.SelectMany(s => outcomes[s.Id].Result.Rows).ToList();
+        }
+
+        /// <summary>A step's rows, and why it did not complete (null when it did): its dependants are skipped then.</summary>
+        private sealed class StepOutcome
+        {
+            public List<LabChange> Rows { get; set; }
+            public string Incomplete { get; set; }
+        }
+
+        private async Task<StepOutcome> ApplyAfterAsync(LabContext context, LabPod pod, LabStep step, IReadOnlyList<LabStep> steps,
+            IReadOnlyList<KeyValuePair<string, Task<StepOutcome>>> dependencies, Action onDone)
+        {
+            LabChange Row(string target, LabAction action, LabChangeResult result, string expected, string before, string message) => new LabChange
+            {
+                Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = target, Action = action, Result = result,
+                Expected = expected, Before = before, Message = message,
+            };
+            try
+            {
+                foreach (var dependency in dependencies)
+                {
+                    var outcome = await dependency.Value.ConfigureAwait(false);
+                    if (outcome.Incomplete == null) continue;
+                    var reason = $"not applied: step '{steps.First(s => s.Id == dependency.Key).Title}' did not complete ({outcome.Incomplete})";
+                    return new StepOutcome { Rows = new List<LabChange> { Row(step.Title, LabAction.None, LabChangeResult.Skipped, null, null, reason) }, Incomplete = "skipped" };
                 }
 
+                Token.ThrowIfCancellationRequested();
                 try
                 {
                     var stepRows = await ApplyStepAsync(context, step, Row).ConfigureAwait(false);
-                    rows.AddRange(stepRows);
                     var unfinished = stepRows.FirstOrDefault(r => r.Result != LabChangeResult.Unchanged && r.Result != LabChangeResult.Created && r.Result != LabChangeResult.Changed);
-                    if (unfinished != null) incomplete[step.Id] = $"{unfinished.Target}: {unfinished.Result}";
+                    return new StepOutcome { Rows = stepRows, Incomplete = unfinished == null ? null : $"{unfinished.Target}: {unfinished.Result}" };
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
                 {
-                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Failed, null, null, ex.Message));
-                    incomplete[step.Id] = ex.Message;
                     _host.WriteError(CommandErrors.From(ErrorNoun, ex, $"pod {pod.Id}: [{step.Lab}] {step.Title}"));
+                    return new StepOutcome { Rows = new List<LabChange> { Row(step.Title, LabAction.None, LabChangeResult.Failed, null, null, ex.Message) }, Incomplete = ex.Message };
                 }
             }
-            _host.WriteProgress(new ProgressUpdate(activityId, activity, "Done") { Completed = true });
-            return rows;
+            finally
+            {
+                onDone();
+            }
         }
 
         private async Task<List<LabChange>> ApplyStepAsync(LabContext context, LabStep step,
@@ -298,7 +329,9 @@ namespace DigitalChannels.Client.Lab
         // ----- Many pods -----
 
         /// <summary>
-        /// Applies the definition to every pod and verifies each, at most <paramref name="throttleLimit"/> at a time.
+        /// Applies the definition to every pod and verifies each. Every pod starts at once; what is bounded is work, not
+        /// waiting: at most <paramref name="throttleLimit"/> HTTP requests are in flight per host (the platform, or the
+        /// sandbox) for all pods together, and a pod that waits for provisioning or Make Live holds no slot.
         /// Returns one summary per pod (in the pods' order) and, through the callbacks, each pod's rows and checks as it finishes.
         /// </summary>
         public async Task<List<LabPodResult>> ApplyManyAsync(IReadOnlyList<LabPod> pods, LabDefinition definition, int throttleLimit, bool apply,
@@ -312,11 +345,11 @@ namespace DigitalChannels.Client.Lab
 
             var results = new LabPodResult[pods.Count];
             var finished = 0;
-            using (var gate = new SemaphoreSlim(throttleLimit))
+            using (RequestGate.Begin(throttleLimit))
             {
                 var tasks = pods.Select(async (pod, index) =>
                 {
-                    await gate.WaitAsync(Token).ConfigureAwait(false);
+                    await Task.Yield(); // every pod on its own from the start: none waits for another's first request
                     try
                     {
                         var clock = Stopwatch.StartNew();
@@ -327,7 +360,6 @@ namespace DigitalChannels.Client.Lab
                     }
                     finally
                     {
-                        gate.Release();
                         var done = Interlocked.Increment(ref finished);
                         _host.WriteProgress(new ProgressUpdate(1, $"Lab '{definition.Name}' on {pods.Count} pods", $"{done} of {pods.Count} pods done")
                             { PercentComplete = 100 * done / pods.Count, Completed = done == pods.Count });

@@ -7,7 +7,8 @@ using DigitalChannels.Client.Lab.Definition;
 
 namespace DigitalChannels.Lab.MainJob;
 
-public sealed record LabMainJobOptions(int Pods, int ThrottleLimit, string? DefinitionPath, string? FlowsFolder, bool BreakAndRepair);
+/// <param name="Floor">The longest wait a pod must sit through (provisioning, then Make Live), when the runner knows the sandbox's timings.</param>
+public sealed record LabMainJobOptions(int Pods, int ThrottleLimit, string? DefinitionPath, string? FlowsFolder, bool BreakAndRepair, TimeSpan? Floor = null);
 
 /// <summary>
 /// The README's main job without PowerShell: one sandbox tenant per pod, the lab definition applied to every pod
@@ -69,10 +70,12 @@ public static class LabMainJob
             }
 
             output.WriteLine();
-            output.WriteLine($"Applying to {pods.Count} pod(s), at most {options.ThrottleLimit} at a time ...");
+            output.WriteLine($"Applying to {pods.Count} pod(s) at once, at most {options.ThrottleLimit} HTTP requests in flight ...");
             var checksByPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
+            var traffic = Traffic.Of(pods);
             var first = ApplyAll(host, pods, definition, options.ThrottleLimit, checksByPod, apply: true, out var applyTime);
             output.WriteLine($"Applied and verified in {applyTime.TotalSeconds:0.0} s.");
+            PrintPace(output, options, pods, applyTime, Traffic.Of(pods) - traffic);
 
             if (pods.Count == 1) PrintChecks(output, checksByPod[pods[0].Id]);
             output.WriteLine();
@@ -129,6 +132,26 @@ public static class LabMainJob
         output.WriteLine($"Repaired in {time.TotalSeconds:0.0} s: {repaired[0].Created} created, {repaired[0].Changed} changed; " +
                          $"{repaired[0].ChecksPassed} checks passed, {repaired[0].ChecksFailed} failed.");
         return broken[0].ChecksFailed > 0 && repaired[0].Passed;
+    }
+
+    /// <summary>The benchmark's figures: the floor, the time against it, the requests and 429s, and the peak memory.</summary>
+    private static void PrintPace(TextWriter output, LabMainJobOptions options, IReadOnlyList<LabPod> pods, TimeSpan elapsed, Traffic traffic)
+    {
+        using var process = Process.GetCurrentProcess();
+        var floor = options.Floor is { } f && f > TimeSpan.Zero
+            ? $"floor {f.TotalSeconds:0.0} s (the longest wait a pod must sit through), {elapsed.TotalSeconds / f.TotalSeconds:0.00} × the floor; "
+            : "";
+        output.WriteLine($"Pace: {pods.Count} pod(s), {elapsed.TotalSeconds:0.0} s; {floor}{traffic.Requests} requests sent, {traffic.Throttled} 429s met, " +
+                         $"{traffic.Retries} retries; peak memory {process.PeakWorkingSet64 / (1024 * 1024)} MB.");
+    }
+
+    /// <summary>What the pods' pipelines sent (every attempt), summed.</summary>
+    private readonly record struct Traffic(long Requests, long Throttled, long Retries)
+    {
+        public static Traffic Of(IEnumerable<LabPod> pods) => pods.Aggregate(new Traffic(), (t, p) =>
+            new Traffic(t.Requests + p.Connection.Pipeline.RequestCount, t.Throttled + p.Connection.Pipeline.ThrottledCount, t.Retries + p.Connection.Pipeline.RetryCount));
+
+        public static Traffic operator -(Traffic a, Traffic b) => new(a.Requests - b.Requests, a.Throttled - b.Throttled, a.Retries - b.Retries);
     }
 
     public static void PrintChecks(TextWriter output, IReadOnlyList<LabCheck> checks)

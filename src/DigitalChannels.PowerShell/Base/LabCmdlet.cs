@@ -37,7 +37,7 @@ namespace DigitalChannels.PowerShell.Base
         [ValidateNotNull]
         public LabPod[] Pod { get; set; }
 
-        [Parameter(ParameterSetName = PodSet, HelpMessage = "How many pods are worked on at the same time (1-64).")]
+        [Parameter(ParameterSetName = PodSet, HelpMessage = "The most HTTP requests in flight to one host, for all pods together (1-64).")]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = LabCommands.DefaultThrottleLimit;
 

@@ -225,4 +225,99 @@ public sealed class LabEngineTests
         Assert.Contains("Control Hub → Contact Center → Settings → Digital → Provision Digital Channels", check.Reason);
         Assert.Empty(handler.Requests);
     }
+
+    /// <summary>A step whose fix waits until the test (or another step) lets it go, as provisioning waits for the platform.</summary>
+    private sealed class WaitingStep : LabStep
+    {
+        public WaitingStep(string id, params string[] dependsOn) : base(id, "12.9", "Step " + id, dependsOn) { }
+
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool Done { get; private set; }
+        public override bool AppliesTo(LabDefinition definition) => true;
+
+        public override Task<IReadOnlyList<LabObservation>> ObserveAsync(LabContext context) =>
+            Task.FromResult<IReadOnlyList<LabObservation>>(Done
+                ? [LabObservation.Matches("provisioning", "done")]
+                : [LabObservation.Missing("provisioning", "done", async ct =>
+                {
+                    // A guard against a hang: were the steps run one after another, nobody would release this.
+                    await Released.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
+                    Done = true;
+                })]);
+    }
+
+    /// <summary>A step whose fix lets the waiting step go: it can only run while that one waits.</summary>
+    private sealed class ReleasingStep : LabStep
+    {
+        private readonly WaitingStep _waiting;
+        public ReleasingStep(string id, WaitingStep waiting) : base(id, "12.9", "Step " + id) { _waiting = waiting; }
+        public bool Done { get; private set; }
+        public bool WaitingWasDone { get; private set; }
+        public override bool AppliesTo(LabDefinition definition) => true;
+
+        public override Task<IReadOnlyList<LabObservation>> ObserveAsync(LabContext context) =>
+            Task.FromResult<IReadOnlyList<LabObservation>>(Done
+                ? [LabObservation.Matches("team", "there")]
+                : [LabObservation.Missing("team", "there", ct =>
+                {
+                    WaitingWasDone = _waiting.Done;
+                    Done = true;
+                    _waiting.Released.TrySetResult();
+                    return Task.CompletedTask;
+                })]);
+    }
+
+    [Fact]
+    public void A_step_runs_while_an_unrelated_step_waits_and_its_dependants_wait_for_it()
+    {
+        var provisioning = new WaitingStep("provisioning");
+        var contactCenter = new ReleasingStep("contact-center", provisioning); // depends on nothing: runs during the wait
+        var services = new ScriptedStep("services", "provisioning");
+        services.State["service"] = ("missing", "there");
+        var host = new RecordingHost();
+
+        var rows = Apply(host, provisioning, contactCenter, services);
+
+        Assert.False(contactCenter.WaitingWasDone, "the independent step ran while provisioning still waited");
+        Assert.True(provisioning.Done);
+        Assert.Equal(["service"], services.Fixed);
+        // The rows keep the lab's order, whatever order the steps finished in.
+        Assert.Equal(["Step provisioning", "Step contact-center", "Step services"], rows.Select(r => r.Step));
+        Assert.All(rows, r => Assert.Equal(LabChangeResult.Created, r.Result));
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public void A_wait_reads_again_when_the_platform_says_it_is_ready_not_every_poll_interval()
+    {
+        var now = DateTimeOffset.Parse("2026-12-03T08:00:00Z");
+        var timings = new LabTimings { PollInterval = TimeSpan.FromSeconds(2), MaxPause = TimeSpan.FromSeconds(30), Now = () => now };
+
+        Assert.Equal(TimeSpan.FromSeconds(2), timings.PauseUntil(null)); // no ready time: the poll interval
+        Assert.Equal(TimeSpan.FromSeconds(2), timings.PauseUntil(now.AddSeconds(-5))); // past it and still not done
+        var twelve = timings.PauseUntil(now.AddSeconds(12)); // Make Live: just after it
+        Assert.InRange(twelve, TimeSpan.FromSeconds(12), TimeSpan.FromSeconds(13));
+        Assert.Equal(TimeSpan.FromSeconds(30), timings.PauseUntil(now.AddMinutes(5))); // provisioning: at most MaxPause, so progress stays alive
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_ready_time_takes_two_reads_where_polling_took_seven()
+    {
+        var now = DateTimeOffset.Parse("2026-12-03T08:00:00Z");
+        var ready = now.AddSeconds(12);
+        var reads = 0;
+        var timings = new LabTimings { PollInterval = TimeSpan.FromSeconds(2), Now = () => now, Delay = (d, _) => { now += d; return Task.CompletedTask; } };
+        var pod = await PodAsync();
+        var context = new LabContext(pod.Connection, Definition, timings, CancellationToken.None);
+
+        await context.WaitUntilAsync("Make Live", _ => { reads++; return Task.FromResult(now >= ready ? "Live" : "Publishing"); },
+            s => s == "Live", s => s, TimeSpan.FromMinutes(10), readyAt: _ => ready);
+        Assert.Equal(2, reads);
+
+        now = DateTimeOffset.Parse("2026-12-03T08:00:00Z");
+        reads = 0;
+        await context.WaitUntilAsync("Make Live", _ => { reads++; return Task.FromResult(now >= ready ? "Live" : "Publishing"); },
+            s => s == "Live", s => s, TimeSpan.FromMinutes(10));
+        Assert.Equal(7, reads); // 0, 2, 4, … 12 s
+    }
 }

@@ -16,8 +16,10 @@ public class MainJobTests
 
         Assert.True(exitCode == 0, $"The main job exited with {exitCode}:\n{output}");
         Assert.Contains("Lab definition 'Lab 12 - Digital Channels' from ", output);
-        Assert.Matches(@"(?m)^1 +[0-9a-f-]{36} +15 +\d+ +\d+ +23 +0 +\d+\.\ds  passed$", output);
-        Assert.Matches(@"(?m)^2 +[0-9a-f-]{36} +15 +\d+ +\d+ +23 +0 +\d+\.\ds  passed$", output);
+        // 13 or 15 created: the Engage users come with provisioning or by the later synchronization (timing).
+        Assert.Matches(@"(?m)^1 +[0-9a-f-]{36} +1[35] +\d+ +\d+ +23 +0 +\d+\.\ds  passed$", output);
+        Assert.Matches(@"(?m)^2 +[0-9a-f-]{36} +1[35] +\d+ +\d+ +23 +0 +\d+\.\ds  passed$", output);
+        Assert.Matches(@"(?m)^Pace: 2 pod\(s\), \d+\.\d s; floor 4\.0 s \(the longest wait a pod must sit through\), \d+\.\d\d × the floor; \d+ requests sent, 0 429s met", output);
         Assert.Contains("Second apply: nothing created or changed on any pod", output);
         // The broken pod: the failing checks with both values, then the repair.
         Assert.Contains("Test-DigitalChannelsLab on pod 1: 5 check(s) failed:", output);

@@ -114,7 +114,8 @@ namespace DigitalChannels.Client.Lab.Steps
         public const string StepId = "12.5-flows";
         public const string LiveComment = "Applied by Invoke-DigitalChannelsLab";
 
-        public FlowsStep() : base(StepId, "12.5", "Step 2. Download and upload CA flows in Connect", ServicesStep.StepId) { }
+        // Make Live refuses a flow whose nodes run under an integration without a node authorization: step 1 first.
+        public FlowsStep() : base(StepId, "12.5", "Step 2. Download and upload CA flows in Connect", ServicesStep.StepId, NodeAuthorizationsStep.StepId) { }
 
         public override bool AppliesTo(LabDefinition definition) =>
             definition.Connect?.Services.Any(s => s.Flows.Count > 0 || s.Locked.HasValue) == true;
@@ -134,7 +135,7 @@ namespace DigitalChannels.Client.Lab.Steps
                     throw new InvalidOperationException($"The Connect service '{wantedService.Name}' does not exist (step {ServicesStep.StepId} creates it).");
                 foreach (var wanted in wantedService.Flows)
                 {
-                    var file = WorkflowFile.Read(wanted.FilePath);
+                    var file = context.WorkflowFiles.Read(wanted.FilePath);
                     var target = $"Flow '{wanted.Name}' in '{service.Name}'";
                     var expectation = $"Live, payload of '{file.FileName}' (SHA-256 {Short(file.Sha256)})";
                     var current = await flows.FindByNameAsync(service.Id, wanted.Name, token).ConfigureAwait(false);
@@ -193,18 +194,26 @@ namespace DigitalChannels.Client.Lab.Steps
                 await context.WaitUntilAsync($"Waiting for the flows of '{service.Name}' to be Live",
                     async ct =>
                     {
+                        // One read of the service's flows serves every flow waited for.
+                        var wantedNames = new HashSet<string>(wantedService.Flows.Select(f => f.Name), StringComparer.OrdinalIgnoreCase);
                         var all = new List<ConnectFlow>();
-                        foreach (var wanted in wantedService.Flows)
+                        var list = flows.ListAsync(service.Id, null, ct).GetAsyncEnumerator(ct);
+                        try
                         {
-                            var flow = await flows.FindByNameAsync(service.Id, wanted.Name, ct).ConfigureAwait(false);
-                            if (flow != null) all.Add(flow);
+                            while (await list.MoveNextAsync().ConfigureAwait(false))
+                                if (wantedNames.Contains(list.Current.Name)) all.Add(list.Current);
+                        }
+                        finally
+                        {
+                            await list.DisposeAsync().ConfigureAwait(false);
                         }
                         return all;
                     },
                     all => all.All(f => f.Status != ConnectFlow.PublishingStatus),
                     all => string.Join(", ", all.Where(f => f.Status == ConnectFlow.PublishingStatus).Select(f => $"'{f.Name}' Publishing until {f.PublishingUntil:u}")),
                     context.Timings.FlowLiveTimeout,
-                    all => all.Count == 0 ? -1 : 100 * all.Count(f => f.IsLive) / all.Count).ConfigureAwait(false);
+                    all => all.Count == 0 ? -1 : 100 * all.Count(f => f.IsLive) / all.Count,
+                    all => all.Where(f => f.Status == ConnectFlow.PublishingStatus).Max(f => f.PublishingUntil)).ConfigureAwait(false);
             }
         }
     }

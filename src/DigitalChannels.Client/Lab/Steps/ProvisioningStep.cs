@@ -73,7 +73,8 @@ namespace DigitalChannels.Client.Lab.Steps
                     s => s.State != DigitalChannelsProvisioning.Provisioning,
                     s => s.FinishTime.HasValue ? $"{s.State} (ready at {s.FinishTime:u})" : s.State,
                     context.Timings.ProvisioningTimeout,
-                    s => Percent(s)).ConfigureAwait(false);
+                    s => Percent(s),
+                    s => s.FinishTime).ConfigureAwait(false);
             }
             if (state.State == DigitalChannelsProvisioning.AwaitingActivation)
             {
