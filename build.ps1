@@ -6,9 +6,10 @@
     A plain script (no InvokeBuild) that runs on Windows PowerShell 5.1 and PowerShell 7.
     Tasks always run in this order, whatever order they are given in:
 
-      Build    dotnet publish src/DigitalChannels.PowerShell (its MSBuild target lays out out/DigitalChannels/)
+      Build    dotnet publish src/DigitalChannels.PowerShell (its MSBuild target lays out out/DigitalChannels/, the help
+               in en-US/ included: src/DigitalChannels.HelpBuilder turns docs/ into MAML and about topics)
                and dotnet build src/DigitalChannels.Sandbox (the Pester tests start it).
-      Docs     PlatyPS markdown in docs/ to MAML help in out/DigitalChannels/en-US/ (needs Microsoft.PowerShell.PlatyPS).
+      Docs     The help again from docs/ alone, compared with PlatyPS's MAML when Microsoft.PowerShell.PlatyPS is installed.
       Test     dotnet test DigitalChannels.sln, then Pester 5.7.1 (restored from NuGet by tests/Pester/Tools) against
                the built module (tests/Pester) in a child PowerShell; results in out/testResults.xml.
       Package  Test-ModuleManifest, then what the Gallery would serve: published to a temporary local PSResource repository,
@@ -69,38 +70,67 @@ function Invoke-BuildTask {
     Get-ChildItem -Path $ModuleFolder -Recurse -File | ForEach-Object { $_.FullName.Substring($ModuleFolder.Length + 1) } | Write-Verbose
 }
 
+function Compare-MamlHelp {
+    <# The differences between two MAML files, command by command: names, parameters, parameter sets and examples. #>
+    param([string] $OursPath, [string] $TheirsPath)
+    $read = {
+        param($Path)
+        $commands = @{}
+        foreach ($command in ([xml] (Get-Content -Raw -Encoding UTF8 -Path $Path)).helpItems.command) {
+            $commands[$command.details.name.Trim()] = [pscustomobject]@{
+                Parameters  = (@($command.parameters.parameter | Where-Object { $_ } | ForEach-Object { $_.name.Trim() } | Sort-Object) -join ',')
+                SyntaxItems = @($command.syntax.syntaxItem).Count
+                Examples    = @($command.examples.example).Count
+            }
+        }
+        $commands
+    }
+    $ours = & $read $OursPath
+    $theirs = & $read $TheirsPath
+    foreach ($name in @($ours.Keys) + @($theirs.Keys) | Sort-Object -Unique) {
+        if (-not $ours.ContainsKey($name)) { "${name}: only PlatyPS has it"; continue }
+        if (-not $theirs.ContainsKey($name)) { "${name}: PlatyPS does not have it"; continue }
+        foreach ($property in 'Parameters', 'SyntaxItems', 'Examples') {
+            if ($ours[$name].$property -ne $theirs[$name].$property) {
+                "${name}: $property is '$($ours[$name].$property)' here and '$($theirs[$name].$property)' from PlatyPS"
+            }
+        }
+    }
+}
+
 function Invoke-DocsTask {
+    # Build already lays the help into out/DigitalChannels/en-US (src/DigitalChannels.HelpBuilder, run by dotnet publish).
+    # Docs makes it again from docs/ alone, for a docs-only change, and, where Microsoft.PowerShell.PlatyPS 1.0 or later
+    # is installed, compares it with the MAML that PlatyPS makes from the same pages.
+    if (-not (Test-Path $ModuleFolder)) { throw "Build the module before its help: $ModuleFolder is missing." }
+    $helpFolder = Join-Path $ModuleFolder 'en-US'
+    Invoke-Native 'dotnet' @('run', '--project', (Join-Path $RepositoryRoot 'src/DigitalChannels.HelpBuilder'), '-c', $Configuration, '--',
+        '--docs', (Join-Path $RepositoryRoot 'docs'), '--out', $helpFolder)
+    $ours = Join-Path $helpFolder 'DigitalChannels.PowerShell.dll-Help.xml'
+
     $platyPS = Get-LatestModule -Name 'Microsoft.PowerShell.PlatyPS' -MinimumVersion '1.0.0'
     if (-not $platyPS) {
-        Write-Warning 'Docs skipped: Microsoft.PowerShell.PlatyPS 1.0 or later is not installed (Install-Module Microsoft.PowerShell.PlatyPS -Scope CurrentUser).'
+        Write-Host 'Help not compared with PlatyPS: Microsoft.PowerShell.PlatyPS 1.0 or later is not installed (optional; Install-Module Microsoft.PowerShell.PlatyPS -Scope CurrentUser).'
         return
     }
-    if (-not (Test-Path $ModuleFolder)) { throw "Build the module before its help: $ModuleFolder is missing." }
     Import-Module $platyPS -Force
-
-    $helpFolder = Join-Path $ModuleFolder 'en-US'
     $staging = Join-Path ([System.IO.Path]::GetTempPath()) ("dc-maml-" + [guid]::NewGuid().ToString('N'))
-    New-Item -ItemType Directory -Path $helpFolder -Force | Out-Null
     try {
         Measure-PlatyPSMarkdown -Path (Join-Path $RepositoryRoot 'docs/*.md') |
             Where-Object Filetype -match 'CommandHelp' |
             Import-MarkdownCommandHelp -Path { $_.FilePath } |
             Export-MamlCommandHelp -OutputFolder $staging -Force | Out-Null
-
-        # A binary module's help file is named after its assembly: DigitalChannels.PowerShell.dll-Help.xml.
-        $maml = @(Get-ChildItem -Path $staging -Recurse -Filter '*-Help.xml')
-        if ($maml.Count -ne 1) { throw "Expected one MAML file from Export-MamlCommandHelp, found $($maml.Count) in $staging." }
-        Copy-Item -Path $maml[0].FullName -Destination (Join-Path $helpFolder 'DigitalChannels.PowerShell.dll-Help.xml') -Force
+        $theirs = @(Get-ChildItem -Path $staging -Recurse -Filter '*-Help.xml')
+        if ($theirs.Count -ne 1) { throw "Expected one MAML file from Export-MamlCommandHelp, found $($theirs.Count) in $staging." }
+        $differences = @(Compare-MamlHelp -OursPath $ours -TheirsPath $theirs[0].FullName)
+        if ($differences.Count -gt 0) {
+            throw "The help differs from PlatyPS $($platyPS.Version)'s:`n$($differences -join "`n")"
+        }
+        Write-Host "Help matches PlatyPS $($platyPS.Version)'s: the same cmdlets, parameters, parameter sets and examples."
     }
     finally {
         Remove-Item -Path $staging -Recurse -Force -ErrorAction SilentlyContinue
     }
-
-    # About topics are plain text for Get-Help about_*.
-    Get-ChildItem -Path (Join-Path $RepositoryRoot 'docs') -Filter 'about_*.md' | ForEach-Object {
-        Copy-Item -Path $_.FullName -Destination (Join-Path $helpFolder ($_.BaseName + '.help.txt')) -Force
-    }
-    Write-Host "Help written to $helpFolder"
 }
 
 function Get-PesterModulePath {

@@ -1,13 +1,11 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 <#
-    The BUILT module's manifest and help (powershell-practices 1.4, 1.18). Help tests need the MAML from
-    ./build.ps1 -Task Docs; without it they are skipped, and say so.
+    The BUILT module's manifest and help (powershell-practices 1.4, 1.16, 1.18). The help is part of the build:
+    dotnet publish lays the MAML and the about topics made from docs/ into out/DigitalChannels/en-US.
 #>
 
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    $script:HelpFile = Join-Path (Split-Path $ModuleManifest) 'en-US/DigitalChannels.PowerShell.dll-Help.xml'
-    $script:HelpIsBuilt = Test-Path $HelpFile
     # The cmdlet list for the data-driven help tests comes from the manifest, which another test holds equal to Get-Command.
     $script:Cmdlets = if (Test-Path $ModuleManifest) {
         @((Import-PowerShellDataFile -Path $ModuleManifest).CmdletsToExport | ForEach-Object { @{ Name = $_ } })
@@ -84,20 +82,78 @@ Describe 'DigitalChannels module manifest' {
     }
 }
 
-Describe 'DigitalChannels help' -Skip:(-not $HelpIsBuilt) {
+Describe 'DigitalChannels help' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
         Import-BuiltModule | Out-Null
+        $script:HelpFolder = Join-Path (Split-Path $ModuleManifest) 'en-US'
+        $script:HelpFile = Join-Path $HelpFolder 'DigitalChannels.PowerShell.dll-Help.xml'
+        $script:DocsBase = (Import-PowerShellDataFile -Path $ModuleManifest).PrivateData.PSData.ProjectUri + '/blob/main/docs/'
+        # -WhatIf and -Confirm are documented like any parameter; only the common parameters are left to about_CommonParameters.
+        $script:CommonParameters = [System.Management.Automation.PSCmdlet]::CommonParameters
+        # Get-Help -Full once per cmdlet: three tests read it.
+        $script:FullHelp = @{}
+        foreach ($command in Get-Command -Module DigitalChannels) { $FullHelp[$command.Name] = Get-Help -Name $command.Name -Full }
     }
 
     AfterAll {
         Remove-Module DigitalChannels -Force -ErrorAction SilentlyContinue
     }
 
-    It '<Name> has help with a synopsis and at least one example' -ForEach $Cmdlets {
-        $help = Get-Help -Name $Name -Full
+    It 'the built module has its MAML help and about topics in en-US' {
+        $HelpFile | Should -Exist
+        [xml] $maml = Get-Content -Raw -Path $HelpFile
+        $maml.helpItems.NamespaceURI | Should -Be 'http://msh'
+        @($maml.helpItems.command).Count | Should -Be @(Get-Command -Module DigitalChannels).Count
+        foreach ($topic in 'about_DigitalChannels_Errors', 'about_DigitalChannels_Lab') {
+            Join-Path $HelpFolder "$topic.help.txt" | Should -Exist
+        }
+    }
+
+    It '<Name> has help with a synopsis, a description and at least one example' -ForEach $Cmdlets {
+        $help = $FullHelp[$Name]
         $help.Synopsis | Should -Not -BeNullOrEmpty
         $help.Synopsis.Trim() | Should -Not -BeLike "$Name *" -Because 'a synopsis that is only the syntax means PowerShell found no MAML help'
-        @($help.Examples.Example).Count | Should -BeGreaterThan 0
+        (@($help.Description | ForEach-Object { $_.Text }) -join ' ').Trim() | Should -Not -BeNullOrEmpty
+        $examples = @($help.Examples.Example)
+        $examples.Count | Should -BeGreaterThan 0
+        @($examples | Where-Object { $_.Code -like "*$Name*" }).Count | Should -BeGreaterThan 0 -Because 'an example shows the cmdlet'
+    }
+
+    It '<Name> documents every parameter it has' -ForEach $Cmdlets {
+        $command = Get-Command -Name $Name -Module DigitalChannels
+        $expected = @($command.Parameters.Keys | Where-Object { $CommonParameters -notcontains $_ } | Sort-Object)
+        $help = $FullHelp[$Name]
+        $documented = @($help.Parameters.Parameter | ForEach-Object { $_.Name } | Sort-Object)
+        $documented | Should -Be $expected
+        # One assertion for all parameters: which lack a description, and which say Required wrongly.
+        $problems = foreach ($parameter in $help.Parameters.Parameter) {
+            if (-not (@($parameter.Description | ForEach-Object { $_.Text }) -join ' ').Trim()) { "-$($parameter.Name) has no description" }
+            $mandatory = [bool] @($command.Parameters[$parameter.Name].Attributes | Where-Object { $_ -is [Parameter] -and $_.Mandatory }).Count
+            if ($parameter.Required -ne $mandatory.ToString().ToLowerInvariant()) { "-$($parameter.Name) Required is $($parameter.Required), Mandatory is $mandatory" }
+        }
+        $problems | Should -BeNullOrEmpty
+    }
+
+    It '<Name> -Online goes to its HelpUri, the Online Version link of its MAML' -ForEach $Cmdlets {
+        $command = Get-Command -Name $Name -Module DigitalChannels
+        $command.HelpUri | Should -Be "$DocsBase$Name.md"
+        # Get-Help -Online opens the first absolute related link, else HelpUri: both must be the page.
+        $online = @($FullHelp[$Name].RelatedLinks.NavigationLink)[0]
+        $online.LinkText | Should -Be 'Online Version:'
+        $online.Uri | Should -Be $command.HelpUri
+    }
+
+    It 'Get-Help <Topic> shows the about topic' -ForEach @(
+        @{ Topic = 'about_DigitalChannels_Errors'; Says = 'FullyQualifiedErrorId' }
+        @{ Topic = 'about_DigitalChannels_Lab'; Says = 'Invoke-DigitalChannelsLab' }
+    ) {
+        $text = Get-Help -Name $Topic | Out-String
+        $text | Should -Match "TOPIC\s+$Topic"
+        $text | Should -Match 'SHORT DESCRIPTION'
+        $text | Should -Match 'LONG DESCRIPTION'
+        $text | Should -BeLike "*$Says*"
+        $listed = Get-Help -Name 'about_DigitalChannels*' | Where-Object Name -EQ $Topic
+        $listed.Synopsis | Should -Not -BeNullOrEmpty -Because 'Get-Help takes the synopsis from SHORT DESCRIPTION'
     }
 }

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Adds an oauth2 node authorization to an integration (Manage > Node Authorizations > Add Authorization > Authorize).</summary>
-    [Cmdlet(VerbsCommon.Add, "ConnectNodeAuthorization", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Add, "ConnectNodeAuthorization", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Docs + "Add-ConnectNodeAuthorization.md")]
     [OutputType(typeof(ConnectIntegration))]
     public sealed class AddConnectNodeAuthorizationCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Adds words to the Engage blocklist; each word is added on its own, so one refused word does not stop the others.</summary>
-    [Cmdlet(VerbsCommon.Add, "EngageBlockedWord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Add, "EngageBlockedWord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Add-EngageBlockedWord.md")]
     [OutputType(typeof(EngageBlockedWord))]
     public sealed class AddEngageBlockedWordCommand : DigitalChannelsConnectedCmdlet
     {

@@ -9,7 +9,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// The invitee's "JOIN THE TEAM" step in the sandbox: sets name and password with the invitation link. Pipe a mail
     /// from Get-DigitalChannelsSandboxMail; its Link binds by property name.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Complete, "ConnectTeammateInvitation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Complete, "ConnectTeammateInvitation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Complete-ConnectTeammateInvitation.md")]
     [OutputType(typeof(ConnectTeammate))]
     public sealed class CompleteConnectTeammateInvitationCommand : DigitalChannelsConnectedCmdlet
     {

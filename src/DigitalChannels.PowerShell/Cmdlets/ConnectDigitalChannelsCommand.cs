@@ -14,7 +14,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// Signs in to a DigitalChannels sandbox or a Webex Contact Center region and makes the connection current.
     /// Not a change on any server, so no ShouldProcess: the connection lives in this runspace only.
     /// </summary>
-    [Cmdlet(VerbsCommunications.Connect, "DigitalChannels", DefaultParameterSetName = SandboxFileSet)]
+    [Cmdlet(VerbsCommunications.Connect, "DigitalChannels", DefaultParameterSetName = SandboxFileSet, HelpUri = HelpLinks.Docs + "Connect-DigitalChannels.md")]
     [OutputType(typeof(DigitalChannelsConnection))]
     public sealed class ConnectDigitalChannelsCommand : DigitalChannelsCmdlet
     {

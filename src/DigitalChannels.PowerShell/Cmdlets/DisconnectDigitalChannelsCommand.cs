@@ -7,7 +7,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Forgets this session's current connection (a warning when there was none). Nothing changes on a server.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "DigitalChannels")]
+    [Cmdlet(VerbsCommunications.Disconnect, "DigitalChannels", HelpUri = HelpLinks.Docs + "Disconnect-DigitalChannels.md")]
     [OutputType(typeof(void))]
     public sealed class DisconnectDigitalChannelsCommand : DigitalChannelsCmdlet
     {

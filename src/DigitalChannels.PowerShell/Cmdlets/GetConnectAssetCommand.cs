@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets the assets: SMS numbers (provided by Cisco) and apps, each with the flow it triggers.</summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectAsset")]
+    [Cmdlet(VerbsCommon.Get, "ConnectAsset", HelpUri = HelpLinks.Docs + "Get-ConnectAsset.md")]
     [OutputType(typeof(ConnectAsset))]
     public sealed class GetConnectAssetCommand : DigitalChannelsConnectedCmdlet
     {

@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets the flows of a service with their status (Working Draft, Publishing, Live) and versions.</summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectFlow")]
+    [Cmdlet(VerbsCommon.Get, "ConnectFlow", HelpUri = HelpLinks.Docs + "Get-ConnectFlow.md")]
     [OutputType(typeof(ConnectFlow))]
     public sealed class GetConnectFlowCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Connect groups (Settings → Groups/Teams) that you can see: all, or by name (wildcards allowed).</summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectGroup")]
+    [Cmdlet(VerbsCommon.Get, "ConnectGroup", HelpUri = HelpLinks.Docs + "Get-ConnectGroup.md")]
     [OutputType(typeof(ConnectGroup))]
     public sealed class GetConnectGroupCommand : DigitalChannelsConnectedCmdlet
     {

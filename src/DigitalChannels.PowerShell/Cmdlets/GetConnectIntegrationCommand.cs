@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets the pre-built integrations (Webex CC Task, Webex CC Engage) with their status and node authorizations.</summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectIntegration")]
+    [Cmdlet(VerbsCommon.Get, "ConnectIntegration", HelpUri = HelpLinks.Docs + "Get-ConnectIntegration.md")]
     [OutputType(typeof(ConnectIntegration))]
     public sealed class GetConnectIntegrationCommand : DigitalChannelsConnectedCmdlet
     {

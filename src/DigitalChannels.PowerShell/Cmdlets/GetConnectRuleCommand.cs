@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets a service's rules (the RULES tab): which asset triggers which flow.</summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectRule")]
+    [Cmdlet(VerbsCommon.Get, "ConnectRule", HelpUri = HelpLinks.Docs + "Get-ConnectRule.md")]
     [OutputType(typeof(ConnectRule))]
     public sealed class GetConnectRuleCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Connect services: all, by name (wildcards allowed) or by Service ID.</summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectService", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "ConnectService", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Docs + "Get-ConnectService.md")]
     [OutputType(typeof(ConnectService))]
     public sealed class GetConnectServiceCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Connect teams (Settings → Groups/Teams) that you can see: all, or by name (wildcards allowed).</summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectTeam")]
+    [Cmdlet(VerbsCommon.Get, "ConnectTeam", HelpUri = HelpLinks.Docs + "Get-ConnectTeam.md")]
     [OutputType(typeof(ConnectTeam))]
     public sealed class GetConnectTeamCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Connect teammates (Settings → Teammates): all, by email (wildcards allowed) or by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "ConnectTeammate", DefaultParameterSetName = ByEmailSet)]
+    [Cmdlet(VerbsCommon.Get, "ConnectTeammate", DefaultParameterSetName = ByEmailSet, HelpUri = HelpLinks.Docs + "Get-ConnectTeammate.md")]
     [OutputType(typeof(ConnectTeammate))]
     public sealed class GetConnectTeammateCommand : DigitalChannelsConnectedCmdlet
     {

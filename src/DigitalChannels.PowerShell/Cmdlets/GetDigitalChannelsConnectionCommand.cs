@@ -8,7 +8,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Writes this session's current connection; a terminating NotConnected error when there is none.</summary>
-    [Cmdlet(VerbsCommon.Get, "DigitalChannelsConnection")]
+    [Cmdlet(VerbsCommon.Get, "DigitalChannelsConnection", HelpUri = HelpLinks.Docs + "Get-DigitalChannelsConnection.md")]
     [OutputType(typeof(DigitalChannelsConnection))]
     public sealed class GetDigitalChannelsConnectionCommand : DigitalChannelsCmdlet
     {

@@ -9,7 +9,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// Reads and checks a lab definition (.psd1 or .json), by default the one the module ships (Labs/Lab12.psd1).
     /// Local files only: no tenant, so no -Connection.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "DigitalChannelsLabDefinition")]
+    [Cmdlet(VerbsCommon.Get, "DigitalChannelsLabDefinition", HelpUri = HelpLinks.Docs + "Get-DigitalChannelsLabDefinition.md")]
     [OutputType(typeof(LabDefinition))]
     public sealed class GetDigitalChannelsLabDefinitionCommand : DigitalChannelsCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Shows the tenant's Digital Channels provisioning: state, Owner, times, the Digital Channel setting.</summary>
-    [Cmdlet(VerbsCommon.Get, "DigitalChannelsProvisioning")]
+    [Cmdlet(VerbsCommon.Get, "DigitalChannelsProvisioning", HelpUri = HelpLinks.Docs + "Get-DigitalChannelsProvisioning.md")]
     [OutputType(typeof(DigitalChannelsProvisioning))]
     public sealed class GetDigitalChannelsProvisioningCommand : DigitalChannelsConnectedCmdlet
     {

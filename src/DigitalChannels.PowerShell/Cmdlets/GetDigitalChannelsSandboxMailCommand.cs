@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Reads the sandbox's outbox: the mails it would have sent (invitations, activation), newest first. Sandbox only.</summary>
-    [Cmdlet(VerbsCommon.Get, "DigitalChannelsSandboxMail")]
+    [Cmdlet(VerbsCommon.Get, "DigitalChannelsSandboxMail", HelpUri = HelpLinks.Docs + "Get-DigitalChannelsSandboxMail.md")]
     [OutputType(typeof(SandboxMail))]
     public sealed class GetDigitalChannelsSandboxMailCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets the Engage attachment settings (Admin → Settings): the tenant switch and each channel's limits.</summary>
-    [Cmdlet(VerbsCommon.Get, "EngageAttachmentSetting")]
+    [Cmdlet(VerbsCommon.Get, "EngageAttachmentSetting", HelpUri = HelpLinks.Docs + "Get-EngageAttachmentSetting.md")]
     [OutputType(typeof(EngageAttachmentSettings), typeof(EngageAttachmentChannelSetting))]
     public sealed class GetEngageAttachmentSettingCommand : DigitalChannelsConnectedCmdlet
     {

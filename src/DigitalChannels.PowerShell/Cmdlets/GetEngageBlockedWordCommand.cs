@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets the words on the Engage blocklist (Customer Care → Settings → Manage → Blocklist).</summary>
-    [Cmdlet(VerbsCommon.Get, "EngageBlockedWord")]
+    [Cmdlet(VerbsCommon.Get, "EngageBlockedWord", HelpUri = HelpLinks.Docs + "Get-EngageBlockedWord.md")]
     [OutputType(typeof(EngageBlockedWord))]
     public sealed class GetEngageBlockedWordCommand : DigitalChannelsConnectedCmdlet
     {

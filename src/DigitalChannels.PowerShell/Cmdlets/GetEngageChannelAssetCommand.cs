@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Engage's Channel Assets: the Connect assets with their Engage channel and chat widget.</summary>
-    [Cmdlet(VerbsCommon.Get, "EngageChannelAsset")]
+    [Cmdlet(VerbsCommon.Get, "EngageChannelAsset", HelpUri = HelpLinks.Docs + "Get-EngageChannelAsset.md")]
     [OutputType(typeof(EngageChannelAsset))]
     public sealed class GetEngageChannelAssetCommand : DigitalChannelsConnectedCmdlet
     {

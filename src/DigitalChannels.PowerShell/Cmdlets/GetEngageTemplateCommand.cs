@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Engage templates (quick replies): all, by name (wildcards allowed), by id, or as Customer Care shows them.</summary>
-    [Cmdlet(VerbsCommon.Get, "EngageTemplate", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "EngageTemplate", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Docs + "Get-EngageTemplate.md")]
     [OutputType(typeof(EngageTemplate))]
     public sealed class GetEngageTemplateCommand : DigitalChannelsConnectedCmdlet
     {

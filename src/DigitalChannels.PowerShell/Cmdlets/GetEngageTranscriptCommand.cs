@@ -8,7 +8,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// Gets the transcript of an Engage conversation by its conversation ID (Customer Care → Dashboard), or saves it
     /// to a file as text or JSON. Saving supports -WhatIf and never replaces a file without -Force.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "EngageTranscript", DefaultParameterSetName = ObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.Get, "EngageTranscript", DefaultParameterSetName = ObjectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Docs + "Get-EngageTranscript.md")]
     [OutputType(typeof(EngageTranscript), ParameterSetName = new[] { ObjectSet })]
     [OutputType(typeof(EngageTranscriptFile), ParameterSetName = new[] { FileSet })]
     public sealed class GetEngageTranscriptCommand : DigitalChannelsConnectedCmdlet

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Engage → Admin → Users: the replicated Contact Center administrators and agents, without the signed-in user.</summary>
-    [Cmdlet(VerbsCommon.Get, "EngageUser")]
+    [Cmdlet(VerbsCommon.Get, "EngageUser", HelpUri = HelpLinks.Docs + "Get-EngageUser.md")]
     [OutputType(typeof(EngageUser))]
     public sealed class GetEngageUserCommand : DigitalChannelsConnectedCmdlet
     {

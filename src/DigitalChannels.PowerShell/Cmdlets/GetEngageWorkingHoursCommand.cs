@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets named Engage working hours: all, by name (wildcards allowed) or by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "EngageWorkingHours", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "EngageWorkingHours", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Docs + "Get-EngageWorkingHours.md")]
     [OutputType(typeof(EngageWorkingHours))]
     public sealed class GetEngageWorkingHoursCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Contact Center desktop profiles: all of them, by name (wildcards allowed) or by id. Every page is read.</summary>
-    [Cmdlet(VerbsCommon.Get, "WxccDesktopProfile", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "WxccDesktopProfile", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Docs + "Get-WxccDesktopProfile.md")]
     [OutputType(typeof(DesktopProfile))]
     public sealed class GetWxccDesktopProfileCommand : DigitalChannelsConnectedCmdlet
     {

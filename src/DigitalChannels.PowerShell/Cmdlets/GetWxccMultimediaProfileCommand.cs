@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Contact Center multimedia profiles: all of them, by name (wildcards allowed) or by id. Every page is read.</summary>
-    [Cmdlet(VerbsCommon.Get, "WxccMultimediaProfile", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "WxccMultimediaProfile", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Docs + "Get-WxccMultimediaProfile.md")]
     [OutputType(typeof(MultimediaProfile))]
     public sealed class GetWxccMultimediaProfileCommand : DigitalChannelsConnectedCmdlet
     {

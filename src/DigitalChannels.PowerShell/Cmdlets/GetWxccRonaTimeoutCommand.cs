@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets the tenant's RONA timeouts per channel. No public API: sandbox only.</summary>
-    [Cmdlet(VerbsCommon.Get, "WxccRonaTimeout")]
+    [Cmdlet(VerbsCommon.Get, "WxccRonaTimeout", HelpUri = HelpLinks.Docs + "Get-WxccRonaTimeout.md")]
     [OutputType(typeof(RonaTimeouts))]
     public sealed class GetWxccRonaTimeoutCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Contact Center sites: all of them, by name (wildcards allowed) or by id. Every page is read.</summary>
-    [Cmdlet(VerbsCommon.Get, "WxccSite", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "WxccSite", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Docs + "Get-WxccSite.md")]
     [OutputType(typeof(Site))]
     public sealed class GetWxccSiteCommand : DigitalChannelsConnectedCmdlet
     {

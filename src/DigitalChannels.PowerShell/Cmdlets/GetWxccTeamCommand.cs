@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Contact Center teams: all of them, by name (wildcards allowed) or by id. Every page is read.</summary>
-    [Cmdlet(VerbsCommon.Get, "WxccTeam", DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Get, "WxccTeam", DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Docs + "Get-WxccTeam.md")]
     [OutputType(typeof(Team))]
     public sealed class GetWxccTeamCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Gets Contact Center users (the contact-center settings of directory users): all, by email (wildcards allowed) or by id.</summary>
-    [Cmdlet(VerbsCommon.Get, "WxccUser", DefaultParameterSetName = ByEmailSet)]
+    [Cmdlet(VerbsCommon.Get, "WxccUser", DefaultParameterSetName = ByEmailSet, HelpUri = HelpLinks.Docs + "Get-WxccUser.md")]
     [OutputType(typeof(ContactCenterUser))]
     public sealed class GetWxccUserCommand : DigitalChannelsConnectedCmdlet
     {

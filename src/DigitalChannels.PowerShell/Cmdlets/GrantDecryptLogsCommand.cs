@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Grants a teammate's Decrypt Logs permission (Teammates → Edit → Decrypt Logs). Only the tenant Owner may.</summary>
-    [Cmdlet(VerbsSecurity.Grant, "DecryptLogs", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsSecurity.Grant, "DecryptLogs", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Grant-DecryptLogs.md")]
     [OutputType(typeof(ConnectTeammate))]
     public sealed class GrantDecryptLogsCommand : DigitalChannelsConnectedCmdlet
     {

@@ -12,7 +12,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// them, and bundles (a zip of every flow of a release), each flow its own. -Path takes wildcards; -LiteralPath (alias
     /// PSPath) takes names as they are and binds from the pipeline, so <c>Get-ChildItem *.zip | Import-ConnectFlow -Service $s</c> works.
     /// </summary>
-    [Cmdlet(VerbsData.Import, "ConnectFlow", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Import, "ConnectFlow", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
+        HelpUri = HelpLinks.Docs + "Import-ConnectFlow.md")]
     [OutputType(typeof(ConnectFlow))]
     public sealed class ImportConnectFlowCommand : DigitalChannelsConnectedCmdlet
     {

@@ -14,7 +14,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// of one connection (one LabChange per observation), or to many pods at once (one LabPodResult per pod).
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "DigitalChannelsLab", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium,
-        DefaultParameterSetName = ConnectionSet)]
+        DefaultParameterSetName = ConnectionSet, HelpUri = HelpLinks.Docs + "Invoke-DigitalChannelsLab.md")]
     [OutputType(typeof(LabChange), ParameterSetName = new[] { ConnectionSet })]
     [OutputType(typeof(LabPodResult), ParameterSetName = new[] { PodSet })]
     public sealed class InvokeDigitalChannelsLabCommand : LabCmdlet

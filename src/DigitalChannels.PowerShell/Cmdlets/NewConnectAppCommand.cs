@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates an app, the trigger of a channel flow (Assets > Apps); SMS has numbers instead.</summary>
-    [Cmdlet(VerbsCommon.New, "ConnectApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "ConnectApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-ConnectApp.md")]
     [OutputType(typeof(ConnectAsset))]
     public sealed class NewConnectAppCommand : DigitalChannelsConnectedCmdlet
     {

@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates an empty flow (the portal's CREATE FLOW > Work Flow > New Flow, then a trigger category).</summary>
-    [Cmdlet(VerbsCommon.New, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-ConnectFlow.md")]
     [OutputType(typeof(ConnectFlow))]
     public sealed class NewConnectFlowCommand : DigitalChannelsConnectedCmdlet
     {

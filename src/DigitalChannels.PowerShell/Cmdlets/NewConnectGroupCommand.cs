@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates a Connect group (Settings → Groups/Teams). Only the tenant Owner may.</summary>
-    [Cmdlet(VerbsCommon.New, "ConnectGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "ConnectGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-ConnectGroup.md")]
     [OutputType(typeof(ConnectGroup))]
     public sealed class NewConnectGroupCommand : DigitalChannelsConnectedCmdlet
     {

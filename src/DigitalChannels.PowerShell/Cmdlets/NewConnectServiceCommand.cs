@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates a Webex Connect service (the portal's Services > CREATE NEW SERVICE).</summary>
-    [Cmdlet(VerbsCommon.New, "ConnectService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "ConnectService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-ConnectService.md")]
     [OutputType(typeof(ConnectService))]
     public sealed class NewConnectServiceCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates a Connect team (Settings → Groups/Teams). Only the tenant Owner may.</summary>
-    [Cmdlet(VerbsCommon.New, "ConnectTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "ConnectTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-ConnectTeam.md")]
     [OutputType(typeof(ConnectTeam))]
     public sealed class NewConnectTeamCommand : DigitalChannelsConnectedCmdlet
     {

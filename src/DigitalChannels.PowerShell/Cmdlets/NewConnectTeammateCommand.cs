@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Invites a Connect teammate (Settings → Teammates → Invite user); the join link goes out by mail, valid 24 hours.</summary>
-    [Cmdlet(VerbsCommon.New, "ConnectTeammate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "ConnectTeammate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-ConnectTeammate.md")]
     [OutputType(typeof(ConnectTeammate))]
     public sealed class NewConnectTeammateCommand : DigitalChannelsConnectedCmdlet
     {

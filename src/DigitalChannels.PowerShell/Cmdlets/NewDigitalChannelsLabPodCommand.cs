@@ -9,7 +9,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// connection to its tenant. It only builds an object in memory, like New-TimeSpan, so it has no -WhatIf: under
     /// -WhatIf it must still return the pod, or a dry run over forty pods would have no pods to show.
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "DigitalChannelsLabPod")]
+    [Cmdlet(VerbsCommon.New, "DigitalChannelsLabPod", HelpUri = HelpLinks.Docs + "New-DigitalChannelsLabPod.md")]
     [OutputType(typeof(LabPod))]
     public sealed class NewDigitalChannelsLabPodCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Sandbox operator: creates a tenant (Contact Center ready, Digital Channels not provisioned) and returns its administrator's app credentials.</summary>
-    [Cmdlet(VerbsCommon.New, "DigitalChannelsSandboxTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "DigitalChannelsSandboxTenant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-DigitalChannelsSandboxTenant.md")]
     [OutputType(typeof(SandboxTenant))]
     public sealed class NewDigitalChannelsSandboxTenantCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates an Engage template, a quick reply agents pick in their console (Admin → Assets → Templates).</summary>
-    [Cmdlet(VerbsCommon.New, "EngageTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "EngageTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-EngageTemplate.md")]
     [OutputType(typeof(EngageTemplate))]
     public sealed class NewEngageTemplateCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates named Engage working hours (Customer Care → Settings → Configure → Working Hours).</summary>
-    [Cmdlet(VerbsCommon.New, "EngageWorkingHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.New, "EngageWorkingHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "New-EngageWorkingHours.md")]
     [OutputType(typeof(EngageWorkingHours))]
     public sealed class NewEngageWorkingHoursCommand : DigitalChannelsConnectedCmdlet
     {

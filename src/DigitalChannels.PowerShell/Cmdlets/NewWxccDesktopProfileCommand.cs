@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates a desktop profile (the API's agent profile) with Control Hub's defaults for what it does not ask.</summary>
-    [Cmdlet(VerbsCommon.New, "WxccDesktopProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "WxccDesktopProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Docs + "New-WxccDesktopProfile.md")]
     [OutputType(typeof(DesktopProfile))]
     public sealed class NewWxccDesktopProfileCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates a multimedia profile: the blending mode and how many contacts of each channel an agent takes at once.</summary>
-    [Cmdlet(VerbsCommon.New, "WxccMultimediaProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "WxccMultimediaProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Docs + "New-WxccMultimediaProfile.md")]
     [OutputType(typeof(MultimediaProfile))]
     public sealed class NewWxccMultimediaProfileCommand : DigitalChannelsConnectedCmdlet
     {

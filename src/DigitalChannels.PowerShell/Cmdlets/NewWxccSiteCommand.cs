@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates a site that uses a multimedia profile.</summary>
-    [Cmdlet(VerbsCommon.New, "WxccSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "WxccSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Docs + "New-WxccSite.md")]
     [OutputType(typeof(Site))]
     public sealed class NewWxccSiteCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Creates a team in a site: agent based (with a multimedia profile) or capacity based; desktop layout "Global Layout" unless named.</summary>
-    [Cmdlet(VerbsCommon.New, "WxccTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsCommon.New, "WxccTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Docs + "New-WxccTeam.md")]
     [OutputType(typeof(Team))]
     public sealed class NewWxccTeamCommand : DigitalChannelsConnectedCmdlet
     {

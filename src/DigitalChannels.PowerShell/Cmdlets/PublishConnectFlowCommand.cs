@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Makes a saved flow live (MAKE LIVE): it is Publishing for about 2 minutes, then Live. Pipe it to Wait-ConnectFlow to wait.</summary>
-    [Cmdlet(VerbsData.Publish, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Publish, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Publish-ConnectFlow.md")]
     [OutputType(typeof(ConnectFlow))]
     public sealed class PublishConnectFlowCommand : DigitalChannelsConnectedCmdlet
     {

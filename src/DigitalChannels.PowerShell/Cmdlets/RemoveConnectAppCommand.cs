@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Deletes an app. Owner and Full Access only; numbers are read-only; an app that triggers a flow must lose its rule first.</summary>
-    [Cmdlet(VerbsCommon.Remove, "ConnectApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByNameSet)]
+    [Cmdlet(VerbsCommon.Remove, "ConnectApp", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ByNameSet, HelpUri = HelpLinks.Docs + "Remove-ConnectApp.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveConnectAppCommand : DigitalChannelsConnectedCmdlet
     {

@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Deletes a flow with all its versions and rules. High impact: asks for confirmation unless -Confirm:$false.</summary>
-    [Cmdlet(VerbsCommon.Remove, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Docs + "Remove-ConnectFlow.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveConnectFlowCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Deletes a Connect service. High impact: asks for confirmation unless -Confirm:$false.</summary>
-    [Cmdlet(VerbsCommon.Remove, "ConnectService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ConnectService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Docs + "Remove-ConnectService.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveConnectServiceCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Deletes an empty Connect team. Only the tenant Owner may. High impact: asks for confirmation unless -Confirm:$false.</summary>
-    [Cmdlet(VerbsCommon.Remove, "ConnectTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ConnectTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Docs + "Remove-ConnectTeam.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveConnectTeamCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Removes a Connect teammate. High impact: asks for confirmation unless -Confirm:$false.</summary>
-    [Cmdlet(VerbsCommon.Remove, "ConnectTeammate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "ConnectTeammate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Docs + "Remove-ConnectTeammate.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveConnectTeammateCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Removes words from the Engage blocklist.</summary>
-    [Cmdlet(VerbsCommon.Remove, "EngageBlockedWord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "EngageBlockedWord", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Docs + "Remove-EngageBlockedWord.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveEngageBlockedWordCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Deletes an Engage template; agents are no longer offered it.</summary>
-    [Cmdlet(VerbsCommon.Remove, "EngageTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "EngageTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Docs + "Remove-EngageTemplate.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveEngageTemplateCommand : DigitalChannelsConnectedCmdlet
     {

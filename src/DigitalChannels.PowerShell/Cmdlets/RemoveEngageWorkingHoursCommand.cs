@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Deletes named Engage working hours.</summary>
-    [Cmdlet(VerbsCommon.Remove, "EngageWorkingHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "EngageWorkingHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Docs + "Remove-EngageWorkingHours.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveEngageWorkingHoursCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Deletes a Contact Center team; one still referred to is refused with the names of what refers to it.</summary>
-    [Cmdlet(VerbsCommon.Remove, "WxccTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "WxccTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Docs + "Remove-WxccTeam.md")]
     [OutputType(typeof(void))]
     public sealed class RemoveWxccTeamCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Revokes a teammate's Decrypt Logs permission (Teammates → Edit → Decrypt Logs). Only the tenant Owner may.</summary>
-    [Cmdlet(VerbsSecurity.Revoke, "DecryptLogs", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsSecurity.Revoke, "DecryptLogs", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Revoke-DecryptLogs.md")]
     [OutputType(typeof(ConnectTeammate))]
     public sealed class RevokeDecryptLogsCommand : DigitalChannelsConnectedCmdlet
     {

@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Saves a flow (SAVE); what would stop Make Live is written as warnings and kept in the flow's Findings.</summary>
-    [Cmdlet(VerbsData.Save, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [Cmdlet(VerbsData.Save, "ConnectFlow", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, HelpUri = HelpLinks.Docs + "Save-ConnectFlow.md")]
     [OutputType(typeof(ConnectFlow))]
     public sealed class SaveConnectFlowCommand : DigitalChannelsConnectedCmdlet
     {

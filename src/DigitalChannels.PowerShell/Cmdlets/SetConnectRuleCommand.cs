@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Makes an asset (app or number) trigger a flow; the asset's previous rule is replaced.</summary>
-    [Cmdlet(VerbsCommon.Set, "ConnectRule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "ConnectRule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-ConnectRule.md")]
     [OutputType(typeof(ConnectRule))]
     public sealed class SetConnectRuleCommand : DigitalChannelsConnectedCmdlet
     {

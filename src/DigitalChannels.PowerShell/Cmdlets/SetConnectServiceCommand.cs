@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Renames a Connect service, sets its description, or locks or unlocks it (Service Locking).</summary>
-    [Cmdlet(VerbsCommon.Set, "ConnectService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "ConnectService", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-ConnectService.md")]
     [OutputType(typeof(ConnectService))]
     public sealed class SetConnectServiceCommand : DigitalChannelsConnectedCmdlet
     {

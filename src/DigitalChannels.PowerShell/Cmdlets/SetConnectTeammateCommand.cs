@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Changes a Connect teammate's role (Settings → Teammates → Edit).</summary>
-    [Cmdlet(VerbsCommon.Set, "ConnectTeammate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "ConnectTeammate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-ConnectTeammate.md")]
     [OutputType(typeof(ConnectTeammate))]
     public sealed class SetConnectTeammateCommand : DigitalChannelsConnectedCmdlet
     {

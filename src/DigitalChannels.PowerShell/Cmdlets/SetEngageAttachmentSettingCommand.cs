@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Turns Engage attachments on or off, or changes a channel's size, number of files and supported formats.</summary>
-    [Cmdlet(VerbsCommon.Set, "EngageAttachmentSetting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "EngageAttachmentSetting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-EngageAttachmentSetting.md")]
     [OutputType(typeof(EngageAttachmentSettings))]
     public sealed class SetEngageAttachmentSettingCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Configures the chat widget of a Live Chat channel asset: title, colour, working hours.</summary>
-    [Cmdlet(VerbsCommon.Set, "EngageChannelAsset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "EngageChannelAsset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-EngageChannelAsset.md")]
     [OutputType(typeof(EngageChannelAsset))]
     public sealed class SetEngageChannelAssetCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Renames an Engage template, or changes its channels, text or category.</summary>
-    [Cmdlet(VerbsCommon.Set, "EngageTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "EngageTemplate", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-EngageTemplate.md")]
     [OutputType(typeof(EngageTemplate))]
     public sealed class SetEngageTemplateCommand : DigitalChannelsConnectedCmdlet
     {

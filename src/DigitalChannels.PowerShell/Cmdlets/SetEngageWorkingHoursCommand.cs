@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Renames Engage working hours or changes their time zone, weekly hours or holidays.</summary>
-    [Cmdlet(VerbsCommon.Set, "EngageWorkingHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "EngageWorkingHours", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-EngageWorkingHours.md")]
     [OutputType(typeof(EngageWorkingHours))]
     public sealed class SetEngageWorkingHoursCommand : DigitalChannelsConnectedCmdlet
     {

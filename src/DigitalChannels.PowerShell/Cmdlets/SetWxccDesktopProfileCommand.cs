@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Changes a desktop profile: name, description, auto answer, auto wrap-up, inactivity timeout.</summary>
-    [Cmdlet(VerbsCommon.Set, "WxccDesktopProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "WxccDesktopProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-WxccDesktopProfile.md")]
     [OutputType(typeof(DesktopProfile))]
     public sealed class SetWxccDesktopProfileCommand : DigitalChannelsConnectedCmdlet
     {

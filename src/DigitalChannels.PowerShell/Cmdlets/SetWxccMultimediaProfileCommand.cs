@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Changes a multimedia profile: name, description, blending mode, channel counts.</summary>
-    [Cmdlet(VerbsCommon.Set, "WxccMultimediaProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "WxccMultimediaProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-WxccMultimediaProfile.md")]
     [OutputType(typeof(MultimediaProfile))]
     public sealed class SetWxccMultimediaProfileCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Sets the tenant's RONA timeouts of the channels given (telephony 1–120 s, the others 1–6000 s). No public API: sandbox only.</summary>
-    [Cmdlet(VerbsCommon.Set, "WxccRonaTimeout", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "WxccRonaTimeout", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-WxccRonaTimeout.md")]
     [OutputType(typeof(RonaTimeouts))]
     public sealed class SetWxccRonaTimeoutCommand : DigitalChannelsConnectedCmdlet
     {

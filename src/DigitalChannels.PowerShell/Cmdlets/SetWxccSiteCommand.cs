@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Renames a site, changes its description or its multimedia profile.</summary>
-    [Cmdlet(VerbsCommon.Set, "WxccSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "WxccSite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-WxccSite.md")]
     [OutputType(typeof(Site))]
     public sealed class SetWxccSiteCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Changes a team: name, description, multimedia profile, desktop layout, capacity, service status. Site and type are fixed.</summary>
-    [Cmdlet(VerbsCommon.Set, "WxccTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "WxccTeam", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-WxccTeam.md")]
     [OutputType(typeof(Team))]
     public sealed class SetWxccTeamCommand : DigitalChannelsConnectedCmdlet
     {

@@ -11,7 +11,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// profile. Users piped in are collected and changed at the end: one user by read and PUT, two or more through
     /// the bulk endpoint, each reporting its own outcome.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "WxccUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Set, "WxccUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Set-WxccUser.md")]
     [OutputType(typeof(ContactCenterUser))]
     public sealed class SetWxccUserCommand : DigitalChannelsConnectedCmdlet
     {

@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Provision Digital Channels with one administrator as the Connect tenant's Owner (lab 12.1); -Wait waits for the activation mail.</summary>
-    [Cmdlet(VerbsLifecycle.Start, "DigitalChannelsProvisioning", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsLifecycle.Start, "DigitalChannelsProvisioning", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, HelpUri = HelpLinks.Docs + "Start-DigitalChannelsProvisioning.md")]
     [OutputType(typeof(DigitalChannelsProvisioning))]
     public sealed class StartDigitalChannelsProvisioningCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Synchronizes the Engage users with the Contact Center administrators and premium agents.</summary>
-    [Cmdlet(VerbsData.Sync, "EngageUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Sync, "EngageUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Sync-EngageUser.md")]
     [OutputType(typeof(EngageUserSynchronizationResult))]
     public sealed class SyncEngageUserCommand : DigitalChannelsConnectedCmdlet
     {

@@ -5,7 +5,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Control Hub's Synchronize Users: licensed people become Contact Center users, unlicensed ones are deactivated. Sandbox only.</summary>
-    [Cmdlet(VerbsData.Sync, "WxccUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Sync, "WxccUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, HelpUri = HelpLinks.Docs + "Sync-WxccUser.md")]
     [OutputType(typeof(UserSynchronizationResult))]
     public sealed class SyncWxccUserCommand : DigitalChannelsConnectedCmdlet
     {

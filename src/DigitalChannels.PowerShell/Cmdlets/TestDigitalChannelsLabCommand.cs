@@ -13,7 +13,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// Verifies tenants against a lab definition without changing anything: one LabCheck per check (lab, step,
     /// expectation, actual value, passed), for the tenant of one connection or for many pods.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "DigitalChannelsLab", DefaultParameterSetName = ConnectionSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "DigitalChannelsLab", DefaultParameterSetName = ConnectionSet, HelpUri = HelpLinks.Docs + "Test-DigitalChannelsLab.md")]
     [OutputType(typeof(LabCheck))]
     public sealed class TestDigitalChannelsLabCommand : LabCmdlet
     {

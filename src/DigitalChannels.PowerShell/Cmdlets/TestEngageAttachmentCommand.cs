@@ -10,7 +10,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// Checks files as attachments of one message: offline, whether their content is text only (PCI); against the
     /// tenant, also its switch and the channel's number of files, formats and size. Files piped in are checked together.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "EngageAttachment", DefaultParameterSetName = TenantSet)]
+    [Cmdlet(VerbsDiagnostic.Test, "EngageAttachment", DefaultParameterSetName = TenantSet, HelpUri = HelpLinks.Docs + "Test-EngageAttachment.md")]
     [OutputType(typeof(EngageAttachmentCheck))]
     public sealed class TestEngageAttachmentCommand : DigitalChannelsConnectedCmdlet
     {

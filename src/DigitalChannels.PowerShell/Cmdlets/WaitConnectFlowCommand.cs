@@ -7,7 +7,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Waits until a flow that is Publishing is Live, showing progress; Ctrl+C stops the wait.</summary>
-    [Cmdlet(VerbsLifecycle.Wait, "ConnectFlow")]
+    [Cmdlet(VerbsLifecycle.Wait, "ConnectFlow", HelpUri = HelpLinks.Docs + "Wait-ConnectFlow.md")]
     [OutputType(typeof(ConnectFlow))]
     public sealed class WaitConnectFlowCommand : DigitalChannelsConnectedCmdlet
     {

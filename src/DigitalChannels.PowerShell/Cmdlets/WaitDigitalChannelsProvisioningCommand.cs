@@ -6,7 +6,7 @@ using DigitalChannels.PowerShell.Base;
 namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>Waits until provisioning is done and the activation mail is sent, showing progress; Ctrl+C stops the wait.</summary>
-    [Cmdlet(VerbsLifecycle.Wait, "DigitalChannelsProvisioning")]
+    [Cmdlet(VerbsLifecycle.Wait, "DigitalChannelsProvisioning", HelpUri = HelpLinks.Docs + "Wait-DigitalChannelsProvisioning.md")]
     [OutputType(typeof(DigitalChannelsProvisioning))]
     public sealed class WaitDigitalChannelsProvisioningCommand : DigitalChannelsConnectedCmdlet
     {
