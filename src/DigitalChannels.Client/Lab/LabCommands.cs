@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Commands;
 using DigitalChannels.Client.Lab.Definition;
+using DigitalChannels.Client.Lab.Reports;
 using Newtonsoft.Json;
 
 namespace DigitalChannels.Client.Lab
@@ -53,35 +54,56 @@ namespace DigitalChannels.Client.Lab
             return new LabPod(podId, connection);
         }
 
-        /// <summary>Invoke-DigitalChannelsLab on one tenant: the plan, then the changes; one LabChange per observation.</summary>
-        public static async Task InvokeAsync(ICommandHost host, DigitalChannelsConnection connection, object definition, string flowPath, string podId, LabTimings timings = null)
+        /// <summary>
+        /// Invoke-DigitalChannelsLab on one tenant: the plan, then the changes; one LabChange per observation. With a
+        /// report folder, the tenant is then verified and the report written.
+        /// </summary>
+        public static async Task InvokeAsync(ICommandHost host, DigitalChannelsConnection connection, object definition, string flowPath, string podId,
+            LabTimings timings = null, string reportPath = null)
         {
             var read = LabDefinitionFile.From(definition, flowPath);
             var pod = SinglePod(connection, read, podId);
-            var rows = await new LabEngine(host, timings).ApplyAsync(pod, read).ConfigureAwait(false);
+            var engine = new LabEngine(host, timings);
+            var rows = await engine.ApplyAsync(pod, read).ConfigureAwait(false);
             foreach (var row in rows) host.WriteObject(row);
+            if (reportPath == null) return;
+            var checks = await engine.TestAsync(pod, read).ConfigureAwait(false);
+            WriteReport(host, reportPath, LabReport.From(read, checks, new[] { LabEngine.Summarize(pod, rows, checks, TimeSpan.Zero) }, $"{read.Name}: applied and verified"));
+        }
+
+        /// <summary>Writes report.html, report.json and junit.xml into the folder, and says where.</summary>
+        public static void WriteReport(ICommandHost host, string reportPath, LabReport report)
+        {
+            var files = LabReportWriter.Write(report, reportPath);
+            host.WriteInformation($"Report ({report.Result}: {report.Pods.Count(p => p.Result == LabResult.Passed)} of {report.Pods.Count} pod(s) passed): {string.Join(", ", files)}");
         }
 
         /// <summary>
         /// Invoke-DigitalChannelsLab -Pod: applies and verifies every pod, <paramref name="throttleLimit"/> at a time, and
         /// writes one LabPodResult per pod (the table), then the total time.
         /// </summary>
-        public static async Task InvokeManyAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit, LabTimings timings = null)
+        public static async Task InvokeManyAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit,
+            LabTimings timings = null, string reportPath = null)
         {
             var read = LabDefinitionFile.From(definition, flowPath);
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            var byPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
             var results = await new LabEngine(host, timings).ApplyManyAsync(pods, read, throttleLimit, apply: true,
                 (pod, rows, checks) =>
                 {
+                    lock (byPod) byPod[pod.Id] = checks;
                     foreach (var failed in checks.Where(c => !c.Passed))
-                        host.WriteVerbose($"Pod {pod.Id}: [{failed.Lab}] {failed.Target}: expected {failed.Expectation}, found {failed.Actual}");
+                        host.WriteVerbose($"Pod {pod.Id}: {failed}");
                 }).ConfigureAwait(false);
             foreach (var result in results) host.WriteObject(result);
+            if (reportPath != null)
+                WriteReport(host, reportPath, LabReport.From(read, pods.SelectMany(p => byPod[p.Id]), results, $"{read.Name}: applied and verified"));
             host.WriteInformation($"{results.Count(r => r.Passed)} of {results.Count} pods passed in {clock.Elapsed.TotalSeconds:0.0} s (at most {throttleLimit} at a time).");
         }
 
         /// <summary>Test-DigitalChannelsLab: one LabCheck per check, for each pod in turn (pods in parallel, output in order).</summary>
-        public static async Task TestAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit, LabTimings timings = null)
+        public static async Task TestAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit,
+            LabTimings timings = null, string reportPath = null)
         {
             var read = LabDefinitionFile.From(definition, flowPath);
             var byPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
@@ -92,6 +114,7 @@ namespace DigitalChannels.Client.Lab
             foreach (var pod in pods)
             foreach (var check in byPod[pod.Id])
                 host.WriteObject(check);
+            if (reportPath != null) WriteReport(host, reportPath, LabReport.From(read, pods.SelectMany(p => byPod[p.Id])));
         }
     }
 }

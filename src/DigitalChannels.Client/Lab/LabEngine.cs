@@ -87,34 +87,69 @@ namespace DigitalChannels.Client.Lab
 
         // ----- Test -----
 
-        /// <summary>One check per observation of every step; a step that cannot be read is one failed check naming why.</summary>
+        /// <summary>
+        /// One check per observation of every step. A step that cannot be read is one Error check naming why; a step whose
+        /// dependency could not be checked (Error, Skipped) or did not pass and left it unreadable is one Skipped check.
+        /// A step whose dependency merely differs is still read: its values are what the proctor needs.
+        /// </summary>
         public async Task<List<LabCheck>> TestAsync(LabPod pod, LabDefinition definition)
         {
             definition = ForPod(definition, pod);
             var context = ContextFor(pod, definition, 1);
             var checks = new List<LabCheck>();
+            var outcome = new Dictionary<string, LabResult>(StringComparer.Ordinal);
             foreach (var step in Applicable(definition))
             {
                 Token.ThrowIfCancellationRequested();
-                try
+                LabCheck Check(string target, string expectation, string actual, LabResult result, string reason) => new LabCheck
                 {
-                    foreach (var o in await step.ObserveAsync(context).ConfigureAwait(false))
-                        checks.Add(new LabCheck
-                        {
-                            Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = o.Target, Expectation = o.Expectation, Actual = o.Actual,
-                            Passed = o.Passed, Reason = o.Action == LabAction.Manual ? o.ManualReason : o.Action == LabAction.Wait ? "the platform has not finished it yet" : null,
-                        });
+                    Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = target, Expectation = expectation, Actual = actual,
+                    Result = result, Reason = reason,
+                };
+                string Blocked(Func<LabResult, bool> blocks) => step.DependsOn.FirstOrDefault(id => outcome.TryGetValue(id, out var r) && blocks(r));
+                var stepChecks = new List<LabCheck>();
+                var cannotCheck = Blocked(r => r == LabResult.Error || r == LabResult.Skipped);
+                if (cannotCheck != null)
+                {
+                    stepChecks.Add(Check(step.Title, "the step's state can be checked", null, LabResult.Skipped, SkipReason(cannotCheck, outcome[cannotCheck])));
                 }
-                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                else
                 {
-                    checks.Add(new LabCheck
+                    try
                     {
-                        Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = step.Title, Expectation = "the step's state can be read",
-                        Actual = "error", Passed = false, Reason = ex.Message,
-                    });
+                        foreach (var o in await step.ObserveAsync(context).ConfigureAwait(false))
+                            stepChecks.Add(Check(o.Target, o.Expectation, o.Actual, ResultOf(o),
+                                o.Action == LabAction.Manual ? o.ManualReason : o.Action == LabAction.Wait ? "the platform has not finished it yet" : null));
+                    }
+                    catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                    {
+                        // Before provisioning, Connect and Engage cannot be read at all: the dependency's result says why.
+                        var notPassed = Blocked(r => r != LabResult.Passed);
+                        stepChecks.Add(notPassed != null
+                            ? Check(step.Title, "the step's state can be checked", null, LabResult.Skipped, SkipReason(notPassed, outcome[notPassed]) + ": " + ex.Message)
+                            : Check(step.Title, "the step's state can be read", "error", LabResult.Error, ex.Message));
+                    }
                 }
+                outcome[step.Id] = Worst(stepChecks.Select(c => c.Result));
+                checks.AddRange(stepChecks);
             }
             return checks;
+
+            string SkipReason(string stepId, LabResult result) =>
+                $"not checked: step '{_steps.First(s => s.Id == stepId).Title}' {(result == LabResult.NeedsPerson ? "needs a person" : "did not pass")} ({result})";
+        }
+
+        /// <summary>An observation as a check's result.</summary>
+        public static LabResult ResultOf(LabObservation observation) =>
+            observation.Passed ? LabResult.Passed : observation.Action == LabAction.Manual ? LabResult.NeedsPerson : LabResult.Failed;
+
+        /// <summary>The worst of several results: Error, Failed, Skipped, NeedsPerson, Passed (none: Passed).</summary>
+        public static LabResult Worst(IEnumerable<LabResult> results)
+        {
+            var all = results.ToList();
+            foreach (var r in new[] { LabResult.Error, LabResult.Failed, LabResult.Skipped, LabResult.NeedsPerson })
+                if (all.Contains(r)) return r;
+            return LabResult.Passed;
         }
 
         // ----- Plan -----
@@ -153,6 +188,10 @@ namespace DigitalChannels.Client.Lab
             }
             return plans;
         }
+
+        /// <summary>True when applying would change something: a create, a change, a wait for the platform, or a step planned later.</summary>
+        public static bool PlanChanges(IEnumerable<StepPlan> plans) =>
+            plans.Any(p => p.Pending != null || p.Observations.Any(o => !o.Passed && o.Action != LabAction.Manual));
 
         /// <summary>The plan as text lines: + create, ~ change, ! needs a person, … waiting, = unchanged (counted).</summary>
         public static IEnumerable<string> DescribePlan(string pod, IReadOnlyList<StepPlan> plans)
@@ -230,7 +269,8 @@ namespace DigitalChannels.Client.Lab
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
                 {
-                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Failed, null, null, ex.Message));
+                    // Fixes catch their own failures: what arrives here is the step's reading (or settling) failing.
+                    rows.Add(Row(step.Title, LabAction.None, LabChangeResult.Error, null, null, ex.Message));
                     incomplete[step.Id] = ex.Message;
                     _host.WriteError(CommandErrors.From(ErrorNoun, ex, $"pod {pod.Id}: [{step.Lab}] {step.Title}"));
                 }
@@ -340,7 +380,7 @@ namespace DigitalChannels.Client.Lab
 
         public static LabPodResult Summarize(LabPod pod, IReadOnlyList<LabChange> rows, IReadOnlyList<LabCheck> checks, TimeSpan duration)
         {
-            var firstRow = rows.FirstOrDefault(r => r.Result == LabChangeResult.Failed || r.Result == LabChangeResult.NeedsPerson);
+            var firstRow = rows.FirstOrDefault(r => r.Result == LabChangeResult.Failed || r.Result == LabChangeResult.Error || r.Result == LabChangeResult.NeedsPerson);
             var firstCheck = checks.FirstOrDefault(c => !c.Passed);
             return new LabPodResult
             {
@@ -352,11 +392,15 @@ namespace DigitalChannels.Client.Lab
                 NeedsPerson = rows.Count(r => r.Result == LabChangeResult.NeedsPerson),
                 Failed = rows.Count(r => r.Result == LabChangeResult.Failed),
                 Skipped = rows.Count(r => r.Result == LabChangeResult.Skipped),
+                Errors = rows.Count(r => r.Result == LabChangeResult.Error),
                 ChecksPassed = checks.Count(c => c.Passed),
-                ChecksFailed = checks.Count(c => !c.Passed),
+                ChecksFailed = checks.Count(c => c.Result == LabResult.Failed),
+                ChecksNeedPerson = checks.Count(c => c.Result == LabResult.NeedsPerson),
+                ChecksSkipped = checks.Count(c => c.Result == LabResult.Skipped),
+                ChecksError = checks.Count(c => c.Result == LabResult.Error),
                 Duration = duration,
                 FirstProblem = firstRow != null ? $"{firstRow.Target}: {firstRow.Result} ({firstRow.Message})"
-                    : firstCheck != null ? $"{firstCheck.Target}: expected {firstCheck.Expectation}, found {firstCheck.Actual}" : null,
+                    : firstCheck != null ? (firstCheck.Result == LabResult.Failed ? $"{firstCheck.Target}: expected {firstCheck.Expectation}, found {firstCheck.Actual}" : $"{firstCheck.Target}: {firstCheck.Result} ({firstCheck.Reason})") : null,
             };
         }
     }

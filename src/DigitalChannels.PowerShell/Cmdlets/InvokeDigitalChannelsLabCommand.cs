@@ -20,9 +20,9 @@ namespace DigitalChannels.PowerShell.Cmdlets
     public sealed class InvokeDigitalChannelsLabCommand : LabCmdlet
     {
         protected override Task RunOneAsync(ICommandHost host, DigitalChannelsConnection connection, LabDefinition definition, string podId) =>
-            LabCommands.InvokeAsync(host, connection, definition, null, podId);
+            LabCommands.InvokeAsync(host, connection, definition, null, podId, reportPath: ReportFolder);
 
         protected override Task RunManyAsync(ICommandHost host, IReadOnlyList<LabPod> pods, LabDefinition definition, int throttleLimit) =>
-            LabCommands.InvokeManyAsync(host, pods, definition, null, throttleLimit);
+            LabCommands.InvokeManyAsync(host, pods, definition, null, throttleLimit, reportPath: ReportFolder);
     }
 }
