@@ -138,7 +138,7 @@ public sealed class LabEngineTests
     }
 
     [Fact]
-    public void A_step_that_cannot_be_read_fails_whole_and_the_plan_says_why()
+    public void A_step_that_cannot_be_read_is_an_error_not_a_failure_and_the_plan_says_why()
     {
         var a = new ScriptedStep("a") { ObserveFailure = new TimeoutException("The server did not answer.") };
         var host = new RecordingHost();
@@ -146,9 +146,62 @@ public sealed class LabEngineTests
         var rows = Apply(host, a);
 
         var row = Assert.Single(rows);
-        Assert.Equal((LabChangeResult.Failed, "Step a", "The server did not answer."), (row.Result, row.Target, row.Message));
+        Assert.Equal((LabChangeResult.Error, "Step a", "The server did not answer."), (row.Result, row.Target, row.Message));
         Assert.Contains("  ! [12.9] Step a: cannot be read: The server did not answer.", host.Verbose); // no IInformationHost: verbose
         Assert.Single(host.Errors);
+    }
+
+    private static List<LabCheck> Test(params LabStep[] steps)
+    {
+        List<LabCheck> checks = new();
+        CommandRunner.Run(new RecordingHost(), "DigitalChannelsLab", async h => checks = await new LabEngine(h, new LabTimings(), steps).TestAsync(await PodAsync(), Definition));
+        return checks;
+    }
+
+    [Fact]
+    public void Test_keeps_the_five_results_apart()
+    {
+        var passed = new ScriptedStep("passed");
+        passed.State["Site 'Site'"] = ("Site", "Site");
+        var failed = new ScriptedStep("failed");
+        failed.State["RONA timeouts"] = ("Chat 45 s", "Chat 60 s");
+        var person = new ScriptedStep("person") { PersonReason = "only the Owner can grant Decrypt Logs" };
+        person.State["Decrypt Logs"] = ("not granted", "granted");
+        var error = new ScriptedStep("error") { ObserveFailure = new TimeoutException("The server did not answer.") };
+        var skipped = new ScriptedStep("skipped", "error");
+        skipped.State["Service"] = ("missing", "present");
+        var readAfterFailure = new ScriptedStep("read", "failed");
+        readAfterFailure.State["Team"] = ("missing", "present");
+
+        var checks = Test(passed, failed, person, error, skipped, readAfterFailure);
+
+        Assert.Equal(
+            [("passed", LabResult.Passed), ("failed", LabResult.Failed), ("person", LabResult.NeedsPerson), ("error", LabResult.Error), ("skipped", LabResult.Skipped), ("read", LabResult.Failed)],
+            checks.Select(c => (c.StepId, c.Result)).ToArray());
+        Assert.Equal(("Chat 60 s", "Chat 45 s", (string?)null), (checks[1].Expectation, checks[1].Actual, checks[1].Reason));
+        Assert.Equal("only the Owner can grant Decrypt Logs", checks[2].Reason);
+        Assert.Equal("The server did not answer.", checks[3].Reason);
+        Assert.Equal("not checked: step 'Step error' did not pass (Error)", checks[4].Reason);
+        Assert.Equal(0, skipped.Observed); // a dependency that could not be checked is not followed by a reading
+        Assert.Equal([true, false, false, false, false, false], checks.Select(c => c.Passed).ToArray());
+
+        var summary = LabEngine.Summarize(PodAsync().GetAwaiter().GetResult(), [], checks, TimeSpan.Zero);
+        Assert.Equal((1, 2, 1, 1, 1), (summary.ChecksPassed, summary.ChecksFailed, summary.ChecksNeedPerson, summary.ChecksSkipped, summary.ChecksError));
+        Assert.Equal(LabResult.Error, summary.Result);
+        Assert.False(summary.Passed);
+    }
+
+    [Fact]
+    public void A_step_that_cannot_be_read_after_a_dependency_did_not_pass_is_skipped_naming_the_dependency()
+    {
+        var person = new ScriptedStep("provisioning") { PersonReason = "provisioning on a live tenant is started in Control Hub" };
+        person.State["Provisioning"] = ("not provisioned", "provisioned");
+        var connect = new ScriptedStep("services", "provisioning") { ObserveFailure = new InvalidOperationException("Connect is not provisioned.") };
+
+        var checks = Test(person, connect);
+
+        Assert.Equal([LabResult.NeedsPerson, LabResult.Skipped], checks.Select(c => c.Result).ToArray());
+        Assert.Equal("not checked: step 'Step provisioning' needs a person (NeedsPerson): Connect is not provisioned.", checks[1].Reason);
     }
 
     [Fact]
