@@ -161,6 +161,9 @@ namespace DigitalChannels.Client.Lab
             public IReadOnlyList<LabObservation> Observations { get; set; } = Array.Empty<LabObservation>();
             public string Pending { get; set; }
             public string Error { get; set; }
+
+            /// <summary>The step could not be read yet (see <see cref="Pending"/>): its observations are predicted from the definition.</summary>
+            public bool Predicted => Observations.Any(o => o.Predicted);
         }
 
         /// <summary>Observes every step without changing anything.</summary>
@@ -180,8 +183,13 @@ namespace DigitalChannels.Client.Lab
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
                 {
-                    // Before provisioning, Connect and Engage cannot be read at all: that is a plan, not a failure.
-                    if (changing != null) plan.Pending = $"planned once '{changing.Step.Title}' is applied";
+                    // Before provisioning, Connect and Engage cannot be read at all: that is a plan, not a failure, and
+                    // the definition says what the step will do once it can be read.
+                    if (changing != null)
+                    {
+                        plan.Pending = $"read once '{changing.Step.Title}' is applied";
+                        plan.Observations = step.Predict(context) ?? Array.Empty<LabObservation>();
+                    }
                     else plan.Error = ex.Message;
                 }
                 plans.Add(plan);
@@ -191,7 +199,7 @@ namespace DigitalChannels.Client.Lab
 
         /// <summary>True when applying would change something: a create, a change, a wait for the platform, or a step planned later.</summary>
         public static bool PlanChanges(IEnumerable<StepPlan> plans) =>
-            plans.Any(p => p.Pending != null || p.Observations.Any(o => !o.Passed && o.Action != LabAction.Manual));
+            plans.Any(p => (p.Pending != null && !p.Predicted) || p.Observations.Any(o => !o.Passed && o.Action != LabAction.Manual));
 
         /// <summary>The plan as text lines: + create, ~ change, ! needs a person, … waiting, = unchanged (counted).</summary>
         public static IEnumerable<string> DescribePlan(string pod, IReadOnlyList<StepPlan> plans)
@@ -199,11 +207,13 @@ namespace DigitalChannels.Client.Lab
             var all = plans.SelectMany(p => p.Observations).ToList();
             yield return $"Plan for pod {pod}: {all.Count(o => o.Action == LabAction.Create)} to create, {all.Count(o => o.Action == LabAction.Change)} to change, " +
                          $"{all.Count(o => o.Passed)} unchanged, {all.Count(o => o.Action == LabAction.Manual)} needing a person" +
-                         (plans.Any(p => p.Pending != null) ? $", {plans.Count(p => p.Pending != null)} step(s) planned later" : "") + ".";
+                         (plans.Any(p => p.Predicted) ? $" ({plans.Count(p => p.Predicted)} step(s) predicted from the definition: they are read once the steps before them are applied)" : "") +
+                         (plans.Any(p => p.Pending != null && !p.Predicted) ? $", {plans.Count(p => p.Pending != null && !p.Predicted)} step(s) planned later" : "") + ".";
             foreach (var plan in plans)
             {
                 var step = $"[{plan.Step.Lab}] {plan.Step.Title}";
-                if (plan.Pending != null) { yield return $"  … {step}: {plan.Pending}"; continue; }
+                if (plan.Pending != null && !plan.Predicted) { yield return $"  … {step}: {plan.Pending}"; continue; }
+                if (plan.Predicted) step += " (predicted)";
                 if (plan.Error != null) { yield return $"  ! {step}: cannot be read: {plan.Error}"; continue; }
                 foreach (var o in plan.Observations.Where(o => !o.Passed))
                 {
@@ -229,15 +239,17 @@ namespace DigitalChannels.Client.Lab
         public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true)
         {
             definition = ForPod(definition, pod);
+            List<StepPlan> plan = null;
             if (showPlan)
             {
-                var plan = await PlanAsync(pod, definition).ConfigureAwait(false);
+                plan = await PlanAsync(pod, definition).ConfigureAwait(false);
                 foreach (var line in DescribePlan(pod.Id, plan)) _host.WriteInformation(line);
             }
 
             var context = ContextFor(pod, definition, activityId);
             var steps = Applicable(definition);
             var incomplete = new Dictionary<string, string>(StringComparer.Ordinal);
+            var notApplied = new HashSet<string>(StringComparer.Ordinal);
             var rows = new List<LabChange>();
             var activity = $"Applying '{definition.Name}' to pod {pod.Id}";
             for (var i = 0; i < steps.Count; i++)
@@ -252,6 +264,24 @@ namespace DigitalChannels.Client.Lab
                 };
 
                 var blocker = step.DependsOn.FirstOrDefault(incomplete.ContainsKey);
+                // Held back only by changes not made (-WhatIf, or declined): the plan says what the step would change, read
+                // or predicted from the definition, so that -WhatIf lists every change a fresh tenant needs.
+                if (blocker != null && step.DependsOn.Where(incomplete.ContainsKey).All(notApplied.Contains))
+                {
+                    plan = plan ?? await PlanAsync(pod, definition).ConfigureAwait(false);
+                    var stepPlan = plan.FirstOrDefault(p => p.Step.Id == step.Id);
+                    if (stepPlan != null && stepPlan.Error == null && stepPlan.Observations.Count > 0)
+                    {
+                        var why = $"not applied: step '{steps.First(s => s.Id == blocker).Title}' was not applied" + (stepPlan.Predicted ? "; predicted from the definition" : "");
+                        foreach (var o in stepPlan.Observations)
+                            rows.Add(o.Passed ? Row(o.Target, LabAction.None, LabChangeResult.Unchanged, o.Expectation, o.Actual, stepPlan.Predicted ? "predicted from the definition" : null)
+                                : o.Action == LabAction.Manual ? Row(o.Target, o.Action, LabChangeResult.NeedsPerson, o.Expectation, o.Actual, o.ManualReason)
+                                : Row(o.Target, o.Action, LabChangeResult.NotApplied, o.Expectation, o.Actual, why));
+                        incomplete[step.Id] = "not applied";
+                        notApplied.Add(step.Id);
+                        continue;
+                    }
+                }
                 if (blocker != null)
                 {
                     var reason = $"not applied: step '{steps.First(s => s.Id == blocker).Title}' did not complete ({incomplete[blocker]})";
@@ -266,6 +296,7 @@ namespace DigitalChannels.Client.Lab
                     rows.AddRange(stepRows);
                     var unfinished = stepRows.FirstOrDefault(r => r.Result != LabChangeResult.Unchanged && r.Result != LabChangeResult.Created && r.Result != LabChangeResult.Changed);
                     if (unfinished != null) incomplete[step.Id] = $"{unfinished.Target}: {unfinished.Result}";
+                    if (unfinished != null && stepRows.All(r => r.Result == LabChangeResult.NotApplied || r.Result == LabChangeResult.Unchanged)) notApplied.Add(step.Id);
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
                 {

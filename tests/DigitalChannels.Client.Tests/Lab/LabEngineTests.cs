@@ -96,7 +96,7 @@ public sealed class LabEngineTests
     }
 
     [Fact]
-    public void WhatIf_changes_nothing_and_skips_the_dependants()
+    public void WhatIf_changes_nothing_and_lists_the_dependants_changes_from_the_plan()
     {
         var a = new ScriptedStep("a");
         a.State["x"] = ("1", "2");
@@ -107,10 +107,48 @@ public sealed class LabEngineTests
         var rows = Apply(host, a, b);
 
         Assert.Empty(a.Fixed);
-        Assert.Equal(LabChangeResult.NotApplied, rows[0].Result);
-        Assert.Equal(LabChangeResult.Skipped, rows[1].Result);
-        Assert.Equal("not applied: step 'Step a' did not complete (x: NotApplied)", rows[1].Message);
+        Assert.Empty(b.Fixed);
+        Assert.Equal((LabChangeResult.NotApplied, "x"), (rows[0].Result, rows[0].Target));
+        Assert.Equal((LabChangeResult.NotApplied, "y", "1", "2"), (rows[1].Result, rows[1].Target, rows[1].Before, rows[1].Expected));
+        Assert.Equal("not applied: step 'Step a' was not applied", rows[1].Message);
         Assert.Equal(1, b.Observed); // the plan only
+    }
+
+    /// <summary>A step that reads what an earlier step creates, and predicts what it will find on a fresh tenant.</summary>
+    private sealed class PredictingStep(string id, params string[] dependsOn) : LabStep(id, "12.9", "Step " + id, dependsOn)
+    {
+        public override bool AppliesTo(LabDefinition definition) => true;
+        public override Task<IReadOnlyList<LabObservation>> ObserveAsync(LabContext context) => throw new InvalidOperationException("Connect is not provisioned.");
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            [LabObservation.Predict("Connect service 'A'", "exists"), LabObservation.Predict("Engage attachments", "attachments enabled", "attachments enabled")];
+    }
+
+    [Fact]
+    public void The_plan_predicts_what_it_cannot_read_yet_and_WhatIf_lists_it()
+    {
+        var provisioning = new ScriptedStep("provisioning");
+        provisioning.State["Provisioning"] = ("missing", "Provisioned");
+        var services = new PredictingStep("services", "provisioning");
+        var host = new RecordingHost { Answer = false };
+
+        var rows = Apply(host, provisioning, services);
+
+        Assert.Contains("Plan for pod 7: 2 to create, 0 to change, 1 unchanged, 0 needing a person (1 step(s) predicted from the definition: they are read once the steps before them are applied).", host.Verbose);
+        Assert.Contains("  + [12.9] Step services (predicted): create Connect service 'A' (exists)", host.Verbose);
+        Assert.Equal([("Provisioning", LabChangeResult.NotApplied), ("Connect service 'A'", LabChangeResult.NotApplied), ("Engage attachments", LabChangeResult.Unchanged)],
+            rows.Select(r => (r.Target, r.Result)).ToArray());
+        Assert.Equal("not applied: step 'Step provisioning' was not applied; predicted from the definition", rows[1].Message);
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public void A_predicted_change_refuses_to_run()
+    {
+        var observation = LabObservation.Predict("Connect service 'A'", "exists");
+        Assert.True(observation.Predicted);
+        Assert.Equal(LabAction.Create, observation.Action);
+        var error = Assert.Throws<InvalidOperationException>(() => observation.Fix(CancellationToken.None).GetAwaiter().GetResult());
+        Assert.Contains("a predicted change is applied only after its step has been read", error.Message);
     }
 
     [Fact]

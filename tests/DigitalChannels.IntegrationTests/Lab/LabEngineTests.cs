@@ -100,7 +100,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         // The plan came first, and named what would be created.
         Assert.StartsWith($"Plan for pod {pod.Id}: ", first.Information[0]);
         Assert.Contains(first.Information, line => line.Contains("+ [12.5] Step 3.3 Create new Teams: create Team 'Team1'"));
-        Assert.Contains(first.Information, line => line.Contains("… [12.5] Step 2. Download and upload CA flows in Connect: planned once"));
+        Assert.Contains(first.Information, line => line.Contains("+ [12.5] Step 2. Download and upload CA flows in Connect (predicted): create Flow 'Task Close Flow'"));
         var rows = first.Of<LabChange>();
         Assert.DoesNotContain(rows, r => r.Result is LabChangeResult.Failed or LabChangeResult.Skipped or LabChangeResult.NeedsPerson or LabChangeResult.NotApplied);
         Assert.Equal(15, rows.Count(r => r.Result == LabChangeResult.Created));
@@ -142,7 +142,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
     }
 
     [Fact]
-    public async Task WhatIf_shows_the_plan_and_changes_nothing()
+    public async Task WhatIf_on_a_fresh_tenant_shows_every_change_that_applying_then_makes_and_changes_nothing()
     {
         var definition = Shipped();
         var pod = (await NewPodsAsync(definition, 1))[0];
@@ -155,14 +155,23 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         Assert.Contains(host.ShouldProcessCalls, c => c == $"Change: Telephony 30 s, Chat 300 s, Email 600 s, Social 300 s → Telephony 18 s, Chat 60 s, Email 90 s, Social 60 s: Pod {pod.Id}: RONA timeouts");
         var rows = host.Of<LabChange>();
         Assert.Contains(rows, r => r is { StepId: "12.1-provisioning", Result: LabChangeResult.NotApplied });
-        // Steps that need what was not applied are skipped, naming it, rather than failing against an unprovisioned tenant.
-        var services = Assert.Single(rows, r => r.StepId == "12.2-services");
-        Assert.Equal(LabChangeResult.Skipped, services.Result);
-        Assert.Contains("'2. Webex Connect Provisioning' did not complete", services.Message);
-        Assert.DoesNotContain(rows, r => r.Result is LabChangeResult.Created or LabChangeResult.Changed or LabChangeResult.Failed);
+        // Steps that cannot be read before provisioning are predicted from the definition, not "planned later".
+        Assert.DoesNotContain(host.Information, line => line.Contains("planned later"));
+        Assert.Contains("(8 step(s) predicted from the definition", host.Information[0]);
+        var services = rows.Where(r => r.StepId == "12.2-services").ToList();
+        Assert.Equal(2, services.Count);
+        Assert.All(services, s => Assert.Equal((LabChangeResult.NotApplied, LabAction.Create), (s.Result, s.Action)));
+        Assert.Contains("predicted from the definition", services[0].Message);
+        Assert.DoesNotContain(rows, r => r.Result is LabChangeResult.Created or LabChangeResult.Changed or LabChangeResult.Failed or LabChangeResult.Skipped);
         Assert.Equal(DigitalChannelsProvisioning.NotProvisioned, (await pod.Connection.Provisioning.GetAsync(CancellationToken.None)).State);
         Assert.Equal(rona.Chat, (await pod.Connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None)).Chat);
         Assert.Null(await pod.Connection.ContactCenter.Teams.FindByNameAsync("Team1", CancellationToken.None));
+
+        // Applying makes exactly the changes -WhatIf listed: the prediction is the platform's behaviour, not a guess.
+        var applied = Invoke(pod, definition).Of<LabChange>();
+        string Describe(IEnumerable<LabChange> changes) => string.Join("\n", changes.Select(r => $"{r.StepId} {r.Target} {r.Action}").Order());
+        Assert.Equal(Describe(rows.Where(r => r.Result == LabChangeResult.NotApplied)),
+            Describe(applied.Where(r => r.Result is LabChangeResult.Created or LabChangeResult.Changed)));
     }
 
     [Fact]
