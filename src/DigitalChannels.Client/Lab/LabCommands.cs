@@ -59,16 +59,52 @@ namespace DigitalChannels.Client.Lab
         /// report folder, the tenant is then verified and the report written.
         /// </summary>
         public static async Task InvokeAsync(ICommandHost host, DigitalChannelsConnection connection, object definition, string flowPath, string podId,
-            LabTimings timings = null, string reportPath = null)
+            LabTimings timings = null, string reportPath = null, string planPath = null, string applyPlan = null)
         {
             var read = LabDefinitionFile.From(definition, flowPath);
             var pod = SinglePod(connection, read, podId);
             var engine = new LabEngine(host, timings);
-            var rows = await engine.ApplyAsync(pod, read).ConfigureAwait(false);
+            var plans = await PlanOrCheckAsync(host, engine, new[] { pod }, read, planPath, applyPlan).ConfigureAwait(false);
+            var rows = await engine.ApplyAsync(pod, read, plan: plans[0]).ConfigureAwait(false);
             foreach (var row in rows) host.WriteObject(row);
             if (reportPath == null) return;
             var checks = await engine.TestAsync(pod, read).ConfigureAwait(false);
             WriteReport(host, reportPath, LabReport.From(read, checks, new[] { LabEngine.Summarize(pod, rows, checks, TimeSpan.Zero) }, $"{read.Name}: applied and verified"));
+        }
+
+        /// <summary>
+        /// Each pod's plan, read now. With <paramref name="planPath"/> it is saved there (-PlanPath); with
+        /// <paramref name="applyPlan"/> it must match the saved plan exactly, or nothing is applied and the error names
+        /// what moved (-Plan). Every pod is checked before any is changed.
+        /// </summary>
+        public static async Task<List<List<LabEngine.StepPlan>>> PlanOrCheckAsync(ICommandHost host, LabEngine engine, IReadOnlyList<LabPod> pods, LabDefinition definition,
+            string planPath, string applyPlan)
+        {
+            if (planPath != null && applyPlan != null)
+                throw new ArgumentException("-PlanPath saves a new plan and -Plan applies a saved one: give one of them.", nameof(planPath));
+            var saved = applyPlan == null ? null : LabPlanFile.Load(applyPlan);
+            var plans = new List<List<LabEngine.StepPlan>>();
+            foreach (var pod in pods) plans.Add(await engine.PlanAsync(pod, definition).ConfigureAwait(false)); // PlanAsync puts the pod's id in
+            if (saved != null)
+            {
+                for (var i = 0; i < pods.Count; i++)
+                {
+                    var moved = saved.Moved(definition, pods[i], plans[i]);
+                    if (moved.Count > 0) throw LabPlanFile.Stale(applyPlan, pods[i].Id, moved);
+                }
+                host.WriteInformation($"The plan {applyPlan} of {saved.Created:u} still holds for {pods.Count} pod(s): applying exactly that plan.");
+            }
+            if (planPath != null)
+            {
+                var file = new LabPlanFile
+                {
+                    Definition = definition.Name, DefinitionSource = definition.Source, DefinitionSha256 = LabPlanFile.Hash(definition), Created = DateTimeOffset.Now,
+                    Pods = pods.Select((p, i) => LabPlanFile.ForPod(p, plans[i])).ToList(),
+                };
+                file.Save(planPath);
+                host.WriteInformation($"Plan saved: {System.IO.Path.GetFullPath(planPath)} ({pods.Count} pod(s); apply it with -Plan).");
+            }
+            return plans;
         }
 
         /// <summary>Writes report.html, report.json and junit.xml into the folder, and says where.</summary>
@@ -83,10 +119,11 @@ namespace DigitalChannels.Client.Lab
         /// writes one LabPodResult per pod (the table), then the total time.
         /// </summary>
         public static async Task InvokeManyAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit,
-            LabTimings timings = null, string reportPath = null)
+            LabTimings timings = null, string reportPath = null, string planPath = null, string applyPlan = null)
         {
             var read = LabDefinitionFile.From(definition, flowPath);
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            if (planPath != null || applyPlan != null) await PlanOrCheckAsync(host, new LabEngine(host, timings), pods, read, planPath, applyPlan).ConfigureAwait(false);
             var byPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
             var results = await new LabEngine(host, timings).ApplyManyAsync(pods, read, throttleLimit, apply: true,
                 (pod, rows, checks) =>

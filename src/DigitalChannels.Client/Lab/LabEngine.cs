@@ -236,13 +236,12 @@ namespace DigitalChannels.Client.Lab
         /// Shows the plan, then applies the steps in order. Each change asks ShouldProcess; a step that fails (or is left
         /// incomplete) skips the steps that depend on it, and everything else goes on. Returns one row per observation.
         /// </summary>
-        public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true)
+        public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true, List<StepPlan> plan = null)
         {
             definition = ForPod(definition, pod);
-            List<StepPlan> plan = null;
             if (showPlan)
             {
-                plan = await PlanAsync(pod, definition).ConfigureAwait(false);
+                plan = plan ?? await PlanAsync(pod, definition).ConfigureAwait(false);
                 foreach (var line in DescribePlan(pod.Id, plan)) _host.WriteInformation(line);
             }
 

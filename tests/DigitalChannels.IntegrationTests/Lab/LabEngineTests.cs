@@ -174,6 +174,64 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
             Describe(applied.Where(r => r.Result is LabChangeResult.Created or LabChangeResult.Changed)));
     }
 
+    private static Host InvokeWithPlan(LabPod pod, object definition, bool answer, string? planPath = null, string? applyPlan = null)
+    {
+        var host = new Host { Answer = answer };
+        CommandRunner.Run(host, LabCommands.Noun, h => LabCommands.InvokeAsync(h, pod.Connection, definition, null, pod.Id, planPath: planPath, applyPlan: applyPlan));
+        return host;
+    }
+
+    [Fact]
+    public async Task A_saved_plan_is_applied_exactly_and_a_stale_plan_is_refused_naming_what_moved()
+    {
+        var definition = Shipped();
+        var pod = (await NewPodsAsync(definition, 1))[0];
+        using var _ = pod.Connection;
+        var folder = Directory.CreateTempSubdirectory("dc-plan-").FullName;
+        try
+        {
+            // -PlanPath X -WhatIf: the plan is saved, nothing changes.
+            var stalePath = Path.Combine(folder, "stale.json");
+            var planned = InvokeWithPlan(pod, definition, answer: false, planPath: stalePath);
+            Assert.Empty(planned.Errors);
+            var saved = LabPlanFile.Load(stalePath);
+            Assert.Equal(23, saved.Pods.Single().Items.Count);
+            Assert.Equal(21, saved.Pods.Single().Items.Count(i => i.Action is LabAction.Create or LabAction.Change));
+            Assert.Equal(8, saved.Pods.Single().Items.Where(i => i.Predicted).Select(i => i.StepId).Distinct().Count());
+
+            // Someone changes the tenant after the plan was made: -Plan refuses, naming what moved, and changes nothing.
+            var rona = await pod.Connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None);
+            rona.Chat = 45;
+            await pod.Connection.ControlHub.SetRonaTimeoutsAsync(rona, CancellationToken.None);
+            // A terminating error: a refused plan ends the command.
+            var error = Assert.Throws<CommandTerminatedException>(() => InvokeWithPlan(pod, definition, answer: true, applyPlan: stalePath)).Error;
+            Assert.Equal("DigitalChannelsLabPlanStale", error.ErrorId);
+            Assert.Equal($"The plan {stalePath} no longer holds for pod {pod.Id}, so nothing was applied: RONA timeouts (12.5-rona): planned as Change of " +
+                         "'Telephony 30 s, Chat 300 s, Email 600 s, Social 300 s', now Change of 'Telephony 30 s, Chat 45 s, Email 600 s, Social 300 s'.", error.Message);
+            Assert.Equal(DigitalChannelsProvisioning.NotProvisioned, (await pod.Connection.Provisioning.GetAsync(CancellationToken.None)).State);
+
+            // Another definition cannot apply the plan either.
+            var other = Shipped();
+            other.ContactCenter!.RonaTimeouts!.Email = 91;
+            Assert.Contains("the definition is not the one planned", Assert.Throws<CommandTerminatedException>(() => InvokeWithPlan(pod, other, answer: true, applyPlan: stalePath)).Message);
+
+            // A fresh plan, applied: exactly its creates and changes are made, and the pod passes.
+            var freshPath = Path.Combine(folder, "fresh.json");
+            InvokeWithPlan(pod, definition, answer: false, planPath: freshPath);
+            var applied = InvokeWithPlan(pod, definition, answer: true, applyPlan: freshPath);
+            Assert.True(applied.Errors.Count == 0, string.Join("\n", applied.Errors.Select(e => e.Message)));
+            Assert.Contains(applied.Information, line => line.StartsWith($"The plan {freshPath} of ", StringComparison.Ordinal) && line.EndsWith("still holds for 1 pod(s): applying exactly that plan.", StringComparison.Ordinal));
+            string Describe(IEnumerable<string> items) => string.Join("\n", items.Order());
+            Assert.Equal(Describe(LabPlanFile.Load(freshPath).Pods.Single().Items.Where(i => i.Action is LabAction.Create or LabAction.Change).Select(i => $"{i.StepId} {i.Target} {i.Action}")),
+                Describe(applied.Of<LabChange>().Where(r => r.Result is LabChangeResult.Created or LabChangeResult.Changed).Select(r => $"{r.StepId} {r.Target} {r.Action}")));
+            Assert.All(Test(pod, definition), c => Assert.Equal(LabResult.Passed, c.Result));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_broken_tenant_is_reported_with_expected_and_actual_values_and_applying_again_repairs_it()
     {
