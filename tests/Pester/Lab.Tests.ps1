@@ -135,6 +135,19 @@ Describe 'Invoke-DigitalChannelsLab and the verification pack on a new sandbox t
         @($rows | Where-Object Result -NE 'Unchanged') | Should -BeNullOrEmpty
     }
 
+    It '-PlanPath -WhatIf saves the plan, and -Plan refuses it once the tenant moved, naming what moved' {
+        $plan = Join-Path $TestDrive 'plan.json'
+        $null = Invoke-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -PlanPath $plan -WhatIf -InformationAction SilentlyContinue
+        (Get-Content -Raw $plan | ConvertFrom-Json).Pods[0].Id | Should -Be '7'
+        Set-WxccRonaTimeout -Telephony 30 -Connection $Admin
+        $refused = $null
+        try { Invoke-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -Plan $plan -Confirm:$false -InformationAction SilentlyContinue -ErrorAction Stop }
+        catch { $refused = $_ }
+        $refused.FullyQualifiedErrorId | Should -BeLike 'DigitalChannelsLabPlanStale,*'
+        $refused.Exception.Message | Should -Match "RONA timeouts \(12\.5-rona\): planned as None of 'Telephony 18 s, .*', now Change of 'Telephony 30 s, "
+        (Get-WxccRonaTimeout -Connection $Admin).Telephony | Should -Be 30 -Because 'a refused plan changes nothing'
+    }
+
     It 'a tenant a student broke is repaired by running the lab again, pod by pod' {
         Set-WxccRonaTimeout -Telephony 30 -Connection $Admin
         (@(Test-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin) | Where-Object { -not $_.Passed }).StepId | Should -Be '12.5-rona'
