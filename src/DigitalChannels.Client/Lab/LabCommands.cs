@@ -138,6 +138,16 @@ namespace DigitalChannels.Client.Lab
             host.WriteInformation($"{results.Count(r => r.Passed)} of {results.Count} pods passed in {clock.Elapsed.TotalSeconds:0.0} s (at most {throttleLimit} at a time).");
         }
 
+        /// <summary>Compare-DigitalChannelsLab: one LabDrift per difference of each pod, pod by pod.</summary>
+        public static async Task CompareAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, bool includeEqual, LabTimings timings = null)
+        {
+            var read = LabDefinitionFile.From(definition, flowPath);
+            var engine = new LabEngine(host, timings);
+            foreach (var pod in pods)
+            foreach (var drift in await engine.DriftAsync(pod, read, includeEqual).ConfigureAwait(false))
+                host.WriteObject(drift);
+        }
+
         /// <summary>Test-DigitalChannelsLab: one LabCheck per check, for each pod in turn (pods in parallel, output in order).</summary>
         public static async Task TestAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit,
             LabTimings timings = null, string reportPath = null)

@@ -152,6 +152,33 @@ namespace DigitalChannels.Client.Lab
             return LabResult.Passed;
         }
 
+        // ----- Drift -----
+
+        /// <summary>
+        /// The tenant against the definition: each check broken down to the properties that differ (all of them with
+        /// <paramref name="includeEqual"/>), and the objects the tenant has that the definition does not.
+        /// </summary>
+        public async Task<List<LabDrift>> DriftAsync(LabPod pod, LabDefinition definition, bool includeEqual)
+        {
+            definition = ForPod(definition, pod);
+            var drift = (await TestAsync(pod, definition).ConfigureAwait(false)).SelectMany(c => LabDriftCompare.FromCheck(c, includeEqual)).ToList();
+            var context = ContextFor(pod, definition, 1);
+            foreach (var step in Applicable(definition))
+            {
+                IReadOnlyList<string> extra;
+                try { extra = await step.NotInDefinitionAsync(context).ConfigureAwait(false); }
+                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                {
+                    continue; // the step's checks already say that it could not be read (NotRead)
+                }
+                drift.AddRange(extra.Select(o => new LabDrift
+                {
+                    Kind = LabDriftKind.NotInDefinition, Pod = pod.Id, Lab = step.Lab, StepId = step.Id, Object = o, Actual = "exists, not in the definition",
+                }));
+            }
+            return drift;
+        }
+
         // ----- Plan -----
 
         /// <summary>One step's plan: its observations, or why it cannot be read before an earlier step is applied.</summary>

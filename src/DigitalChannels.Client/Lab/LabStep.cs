@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Lab.Definition;
@@ -128,6 +129,19 @@ namespace DigitalChannels.Client.Lab
         /// find once the earlier steps are applied, from the definition and the platform's defaults. Null: it cannot say.
         /// </summary>
         public virtual IReadOnlyList<LabObservation> Predict(LabContext context) => null;
+
+        /// <summary>
+        /// For drift: the objects of this step's kind that exist on the tenant but are not in the definition, named as
+        /// the step's targets are (e.g. "Team 'Team9'"). Default: the step does not list them.
+        /// </summary>
+        public virtual Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context) => Task.FromResult<IReadOnlyList<string>>(Array.Empty<string>());
+
+        /// <summary>The names of <paramref name="existing"/> that <paramref name="defined"/> does not have (case-insensitive), as targets.</summary>
+        protected static IReadOnlyList<string> Extra(IEnumerable<string> existing, IEnumerable<string> defined, Func<string, string> target)
+        {
+            var known = new HashSet<string>(defined, StringComparer.OrdinalIgnoreCase);
+            return existing.Where(n => !known.Contains(n)).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).Select(target).ToList();
+        }
 
         /// <summary>After the fixes: waits for what the platform finishes later (Publishing → Live). Default: nothing.</summary>
         public virtual Task SettleAsync(LabContext context) => Task.CompletedTask;

@@ -233,6 +233,38 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
     }
 
     [Fact]
+    public async Task Drift_names_exactly_what_was_broken_on_purpose_and_what_is_not_in_the_definition()
+    {
+        var definition = Shipped();
+        var pod = (await NewPodsAsync(definition, 1))[0];
+        using var _ = pod.Connection;
+        Invoke(pod, definition);
+        List<LabDrift> Drift(bool includeEqual)
+        {
+            List<LabDrift> rows = new();
+            CommandRunner.Run(new Host(), LabCommands.Noun, async h => rows = await new LabEngine(h).DriftAsync(pod, definition, includeEqual));
+            return rows;
+        }
+        Assert.Empty(Drift(false));
+        Assert.True(Drift(true).Count >= 23);
+        Assert.All(Drift(true), d => Assert.Equal(LabDriftKind.Same, d.Kind));
+
+        await DigitalChannels.Lab.MainJob.TenantBreaker.BreakAsync(pod.Connection, LabDefinitionReader.ForPod(definition, pod.Id), CancellationToken.None);
+        await pod.Connection.ConnectServices.CreateAsync("Somebody's own service", null, CancellationToken.None);
+        var drift = Drift(false);
+
+        string Line(LabDrift d) => $"{d.Kind} | {d.Object} | {d.Property} | {d.Expected} | {d.Actual}";
+        var lines = drift.Select(Line).ToList();
+        Assert.Contains("Differs | RONA timeouts | Chat | 60 s | 45 s", lines);
+        Assert.Contains(lines, l => l.StartsWith("Missing | Team 'Team2' |  | site 'Site'", StringComparison.Ordinal) && l.EndsWith("| missing", StringComparison.Ordinal));
+        Assert.Contains($"Differs | User cl1agent{pod.Id}@email.carehybrid.com | teams | 'Team1', 'Team2' | 'Team1'", lines);
+        Assert.Contains($"Differs | User cl1sup{pod.Id}@email.carehybrid.com | teams | 'Team1', 'Team2' | 'Team1'", lines);
+        Assert.Single(drift, d => d.Object.StartsWith("Flow '", StringComparison.Ordinal) && d.Kind == LabDriftKind.Differs);
+        Assert.Contains("NotInDefinition | Connect service 'Somebody's own service' |  |  | exists, not in the definition", lines);
+        Assert.True(drift.Count == 6, string.Join("\n", lines)); // nothing else: exactly what was broken
+    }
+
+    [Fact]
     public async Task A_broken_tenant_is_reported_with_expected_and_actual_values_and_applying_again_repairs_it()
     {
         var definition = Shipped();

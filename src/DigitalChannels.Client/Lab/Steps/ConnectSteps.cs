@@ -43,6 +43,15 @@ namespace DigitalChannels.Client.Lab.Steps
         private static string Target(ConnectServiceDefinition wanted) => $"Connect service '{wanted.Name}'";
         private static string Expectation(ConnectServiceDefinition wanted) => wanted.Description == null ? "exists" : $"exists, description '{wanted.Description}'";
 
+        public override async Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context)
+        {
+            var names = new List<string>();
+            var services = context.Connection.ConnectServices.ListAsync(cancellationToken: context.CancellationToken).GetAsyncEnumerator(context.CancellationToken);
+            try { while (await services.MoveNextAsync().ConfigureAwait(false)) names.Add(services.Current.Name); }
+            finally { await services.DisposeAsync().ConfigureAwait(false); }
+            return Extra(names, context.Definition.Connect.Services.Select(w => w.Name), n => $"Connect service '{n}'");
+        }
+
         /// <summary>Before provisioning: every service is to be created.</summary>
         public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
             context.Definition.Connect.Services.Select(w => LabObservation.Predict(Target(w), Expectation(w))).ToList();
