@@ -148,6 +148,18 @@ Describe 'Invoke-DigitalChannelsLab and the verification pack on a new sandbox t
         (Get-WxccRonaTimeout -Connection $Admin).Telephony | Should -Be 30 -Because 'a refused plan changes nothing'
     }
 
+    It 'Compare-DigitalChannelsLab names the one property that moved, in a view of 120 columns, and as JSON' {
+        $drift = @(Compare-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin)
+        $drift.Count | Should -Be 1
+        ("$($drift[0].Kind)", $drift[0].Object, $drift[0].Property, $drift[0].Expected, $drift[0].Actual) | Should -Be @('Differs', 'RONA timeouts', 'Telephony', '18 s', '30 s')
+        $lines = ($drift | Out-String -Width 120) -split "`r?`n" | Where-Object { $_ }
+        $lines[0] | Should -Match '^Kind +Pod +Lab +Object +Property +Expected +Actual'
+        $lines | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
+        $all = @(Compare-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -IncludeEqual)
+        $all.Count | Should -BeGreaterThan 23
+        (($all | ConvertTo-Json -Depth 3) | ConvertFrom-Json | Where-Object Property -EQ 'Telephony').Actual | Should -Be '30 s'
+    }
+
     It 'a tenant a student broke is repaired by running the lab again, pod by pod' {
         Set-WxccRonaTimeout -Telephony 30 -Connection $Admin
         (@(Test-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin) | Where-Object { -not $_.Passed }).StepId | Should -Be '12.5-rona'
