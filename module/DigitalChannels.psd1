@@ -108,6 +108,7 @@
         'Sync-EngageUser'
         'Get-EngageChannelAsset'
         'Set-EngageChannelAsset'
+        'Compare-DigitalChannelsLab'
         'Get-DigitalChannelsLabDefinition'
         'Invoke-DigitalChannelsLab'
         'New-DigitalChannelsLabPod'

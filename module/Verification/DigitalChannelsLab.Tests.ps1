@@ -50,24 +50,43 @@ BeforeDiscovery {
         throw 'Test-DigitalChannelsLab returned no checks: the definition has nothing to verify, so this run would prove nothing.'
     }
 
-    $script:Pods = @($checks | Group-Object -Property Pod | ForEach-Object {
-            @{
-                Pod   = $_.Name
-                Steps = @($_.Group | Group-Object -Property StepId | ForEach-Object {
-                        @{ Lab = $_.Group[0].Lab; Step = $_.Group[0].Step; StepId = $_.Name; Checks = @($_.Group) }
-                    })
-            }
-        })
+    # Grouped by hand, in the order Test-DigitalChannelsLab wrote them (the lab's): Group-Object sorts its groups on
+    # PowerShell 6 and later, which would put "12.1 step 3" before "step 2".
+    $byPod = [ordered]@{}
+    foreach ($check in $checks) {
+        if (-not $byPod.Contains($check.Pod)) { $byPod[$check.Pod] = [ordered]@{} }
+        $steps = $byPod[$check.Pod]
+        if (-not $steps.Contains($check.StepId)) {
+            $steps[$check.StepId] = @{ Lab = $check.Lab; Step = $check.Step; StepId = $check.StepId; Checks = [System.Collections.Generic.List[object]]::new() }
+        }
+        $steps[$check.StepId].Checks.Add($check)
+    }
+    $script:Pods = @(foreach ($pod in $byPod.Keys) { @{ Pod = $pod; Steps = @($byPod[$pod].Values) } })
 }
 
 Describe 'Pod <Pod>' -ForEach $Pods {
+    # One result per step, kept apart as Test-DigitalChannelsLab keeps them: a check that could not run is an error,
+    # a difference is a failure, a step not checked because its dependency did not pass is skipped, and a person's part
+    # is inconclusive (the lab is not wrong, someone must act). Each value is stated once.
     It 'Lab <Lab>: <Step>' -ForEach $Steps {
-        $failed = @($Checks | Where-Object { -not $_.Passed })
-        $message = ($failed | ForEach-Object {
-                $line = "$($_.Target): expected $($_.Expectation), found $($_.Actual)"
-                if ($_.Reason) { $line += " ($($_.Reason))" }
-                $line
-            }) -join '; '
-        $failed | Should -BeNullOrEmpty -Because "$($failed.Count) check(s) of step $StepId failed: $message"
+        $byResult = @{}
+        foreach ($check in $Checks) { $byResult["$($check.Result)"] += @($check) }
+        if ($byResult.Error) {
+            throw "The check could not run: " + (($byResult.Error | ForEach-Object { "$($_.Target): $($_.Reason)" }) -join '; ')
+        }
+        if ($byResult.Failed) {
+            $message = ($byResult.Failed | ForEach-Object {
+                    $line = "$($_.Target): expected $($_.Expectation), found $($_.Actual)"
+                    if ($_.Reason) { $line += " ($($_.Reason))" }
+                    $line
+                }) -join '; '
+            $byResult.Failed.Count | Should -Be 0 -Because "these check(s) of step $StepId differ: $message"
+        }
+        if ($byResult.Skipped) {
+            Set-ItResult -Skipped -Because (($byResult.Skipped | ForEach-Object { $_.Reason }) -join '; ')
+        }
+        if ($byResult.NeedsPerson) {
+            Set-ItResult -Inconclusive -Because ('a person must act: ' + (($byResult.NeedsPerson | ForEach-Object { "$($_.Target): $($_.Reason)" }) -join '; '))
+        }
     }
 }

@@ -10,21 +10,28 @@ const string usage = """
     DigitalChannels lab runner: applies and verifies labs 12.1-12.5 with the engine the cmdlets use (Invoke- and
     Test-DigitalChannelsLab), against a sandbox it starts itself. Needs only the .NET SDK.
 
-    Usage: dotnet run --project src/DigitalChannels.Lab -c Release -- [lab | services] [options]
+    Usage: dotnet run --project src/DigitalChannels.Lab -c Release -- [apply | verify | plan | services] [options]
 
-    Scenarios:
-      lab                      The main job (default): start a sandbox, create one tenant per pod, apply the lab
-                               definition to every pod, verify every pod, apply again (it must change nothing) and
-                               print the verification table and the time.
+    Commands (each starts a sandbox unless --connection-file is given; the pods are the tenants saved in the data
+    folder's lab-pods.json by an earlier run with the same --data, or else new tenants, which are saved there):
+      apply                    The main job (default; also "lab"): apply the lab definition to every pod, verify
+                               every pod, apply again (it must change nothing) and print the verification table and
+                               the time. Exit code 0 when every pod passes, 1 otherwise.
+      verify                   Verify every pod and change nothing. Exit code 0 when every pod passes, 1 otherwise.
+      plan                     Show what apply would change on every pod and change nothing. Exit code 0 when
+                               nothing would change, 2 when something would, 1 when a pod cannot be read.
       services                 The Connect services walk-through (lab 12.2 "1. Services"), one command at a time.
+    Exit code 64: the arguments or the definition were refused (nothing was started).
 
-    Options (lab):
+    Options (apply, verify, plan):
+      --report DIR             Write report.html (one self-contained page: pods x lab steps), report.json and
+                               junit.xml (for CI test tabs) into DIR.
       --pods N                 How many pods (sandbox tenants) to apply the lab to (default 1).
       --throttle N             At most N HTTP requests in flight to the sandbox, for all pods together (default
                                8). Every pod starts at once; a pod waiting for provisioning or Make Live holds none.
       --definition PATH        The lab definition (.psd1 or .json; default module/Labs/Lab12.psd1).
       --flows DIR              The folder of the .workflow files (default ../shared/fixtures/workflows/v2.1).
-      --break-and-repair       Then break pod 1 on purpose (a flow not Live, a wrong RONA value, a missing team),
+      --break-and-repair       (apply) Then break pod 1 on purpose (a flow not Live, a wrong RONA value, a missing team),
                                show the failing checks with expected and actual values, apply again and verify.
       --flow-publish-seconds N How long Make Live takes in the started sandbox (default 2; the platform: about 120).
       --provisioning-seconds N How long provisioning takes in the started sandbox (default 2; the platform: about 300).
@@ -36,8 +43,8 @@ const string usage = """
       --help                   Show this text.
     """;
 
-string scenario = "lab";
-string? connectionFile = null, data = null, definition = null, flows = null;
+string scenario = LabMainJob.Apply;
+string? connectionFile = null, data = null, definition = null, flows = null, report = null;
 var verbose = false;
 var breakAndRepair = false;
 int pods = 1, throttle = 8, publishSeconds = 2, provisioningSeconds = 2;
@@ -63,22 +70,30 @@ for (var i = 0; i < args.Length; i++)
         case "--data" when i + 1 < args.Length: data = args[++i]; break;
         case "--definition" when i + 1 < args.Length: definition = args[++i]; break;
         case "--flows" when i + 1 < args.Length: flows = args[++i]; break;
-        case "--pods": if (!Number(out pods, 1, 200)) return 2; break;
-        case "--throttle": if (!Number(out throttle, 1, 64)) return 2; break;
-        case "--flow-publish-seconds": if (!Number(out publishSeconds, 1, 600)) return 2; break;
-        case "--provisioning-seconds": if (!Number(out provisioningSeconds, 1, 3600)) return 2; break;
-        case "lab" or "services": scenario = args[i]; break;
+        case "--report" when i + 1 < args.Length: report = Path.GetFullPath(args[++i]); break;
+        case "--pods": if (!Number(out pods, 1, 200)) return LabMainJob.ExitUsage; break;
+        case "--throttle": if (!Number(out throttle, 1, 64)) return LabMainJob.ExitUsage; break;
+        case "--flow-publish-seconds": if (!Number(out publishSeconds, 1, 600)) return LabMainJob.ExitUsage; break;
+        case "--provisioning-seconds": if (!Number(out provisioningSeconds, 1, 3600)) return LabMainJob.ExitUsage; break;
+        case "lab" or "apply": scenario = LabMainJob.Apply; break;
+        case "verify" or "plan" or "services": scenario = args[i]; break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'. Run with --help for the options.");
-            return 2;
+            return LabMainJob.ExitUsage;
     }
 }
 
+var isLab = scenario != "services";
+if (breakAndRepair && scenario != LabMainJob.Apply)
+{
+    Console.Error.WriteLine($"--break-and-repair belongs to apply, not {scenario}.");
+    return LabMainJob.ExitUsage;
+}
 // The floor: a pod must wait for provisioning, then (after its services) for Make Live. Known only for the sandbox started here.
 TimeSpan? floor = connectionFile is null ? TimeSpan.FromSeconds(provisioningSeconds + publishSeconds) : null;
-var mainJob = new LabMainJobOptions(pods, throttle, definition, flows, breakAndRepair, floor);
-var labDefinition = scenario == "lab" ? LabMainJob.LoadDefinition(mainJob) : null;
-if (scenario == "lab" && labDefinition is null) return 2; // refused before anything starts
+var mainJob = new LabMainJobOptions(pods, throttle, definition, flows, breakAndRepair, scenario, report, floor);
+var labDefinition = isLab ? LabMainJob.LoadDefinition(mainJob) : null;
+if (isLab && labDefinition is null) return LabMainJob.ExitUsage; // refused before anything starts
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
@@ -101,7 +116,7 @@ try
     }
 
     var host = new ConsoleHost(Console.Out, verbose, cancellation.Token);
-    if (scenario == "lab")
+    if (isLab)
         return LabMainJob.Run(host, connectionFile, labDefinition!, mainJob);
 
     var run = new ScenarioRun(Console.Out, host);

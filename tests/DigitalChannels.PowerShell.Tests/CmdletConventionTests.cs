@@ -55,7 +55,7 @@ public class CmdletConventionTests
         var names = CmdletCatalog.All.Select(c => c.Name).OrderBy(n => n, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[]
         {
-            "Add-ConnectNodeAuthorization", "Add-EngageBlockedWord", "Complete-ConnectTeammateInvitation",
+            "Add-ConnectNodeAuthorization", "Add-EngageBlockedWord", "Compare-DigitalChannelsLab", "Complete-ConnectTeammateInvitation",
             "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectAsset", "Get-ConnectFlow", "Get-ConnectGroup",
             "Get-ConnectIntegration", "Get-ConnectRule", "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate",
             "Get-DigitalChannelsConnection", "Get-DigitalChannelsLabDefinition", "Get-DigitalChannelsProvisioning", "Get-DigitalChannelsSandboxMail",

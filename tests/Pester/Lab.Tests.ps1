@@ -61,10 +61,52 @@ Describe 'Invoke-DigitalChannelsLab and the verification pack on a new sandbox t
         $definition.Source | Should -Be (Join-Path (Split-Path $ModuleManifest) 'Labs/Lab12.psd1')
     }
 
-    It 'the verification pack fails on the new tenant, naming what is missing' {
+    It 'the verification pack fails on the new tenant, naming what is missing once, and skips what cannot be checked yet' {
         $result = Invoke-VerificationPack
         $result.FailedCount | Should -BeGreaterThan 0
-        ($result.Failed.ErrorRecord | Out-String) | Should -Match "Team 'Team1': expected"
+        $teams = @($result.Failed | Where-Object ExpandedPath -Like '*Create new Teams')
+        $teams.Count | Should -Be 1
+        $message = $teams[0].ErrorRecord[0].Exception.Message
+        ([regex]::Matches($message, "Team 'Team1'")).Count | Should -Be 1 -Because "each failure is stated once: $message"
+        $message | Should -Match "Team 'Team1': expected site 'Site'.*, found missing"
+        # Connect cannot be read before provisioning: its steps are skipped (naming why), not failed.
+        $result.SkippedCount | Should -BeGreaterThan 0
+        @($result.Skipped.ExpandedPath) | Should -Contain 'Pod 7.Lab 12.2: 1. Services'
+    }
+
+    It 'the verification pack lists the steps in the lab order, not sorted as text' {
+        $result = Invoke-VerificationPack
+        $expected = @(Test-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin | ForEach-Object { "Pod 7.Lab $($_.Lab): $($_.Step)" } | Select-Object -Unique)
+        @($result.Tests.ExpandedPath) | Should -Be $expected
+        $expected.IndexOf('Pod 7.Lab 12.1: 2. Webex Connect Provisioning') | Should -BeLessThan $expected.IndexOf('Pod 7.Lab 12.1: 3. Webex Connect Provisioning verification (Engage users)')
+    }
+
+    It 'Test-DigitalChannelsLab keeps the results apart and its view fits 120 columns with the result first' {
+        $checks = @(Test-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin)
+        @($checks.Result | ForEach-Object ToString | Sort-Object -Unique) | Should -Be @('Failed', 'Passed', 'Skipped')
+        $text = $checks | Out-String -Width 120
+        $lines = $text -split "`r?`n" | Where-Object { $_ }
+        $lines[0] | Should -Match '^Result +Pod +Lab +Target +Expectation +Actual'
+        $lines | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
+        $text | Should -Match "(?m)^Failed +7 +12\.5 Team 'Team1'"
+        $text | Should -Match '(?m)^Skipped +7 +12\.2 '
+    }
+
+    It 'Test-DigitalChannelsLab -ReportPath writes the page, report.json and junit.xml, relative to the current location' {
+        Push-Location $TestDrive
+        try {
+            $null = Test-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -ReportPath 'fresh-report' -InformationAction SilentlyContinue
+        }
+        finally { Pop-Location }
+        $folder = Join-Path $TestDrive 'fresh-report'
+        $report = Get-Content -Raw (Join-Path $folder 'report.json') | ConvertFrom-Json
+        $report.Pods[0].Id | Should -Be '7'
+        $report.Pods[0].Result | Should -Be 'Failed'
+        $report.Counts.Skipped | Should -BeGreaterThan 0
+        [xml] $junit = Get-Content -Raw (Join-Path $folder 'junit.xml')
+        [int] $junit.testsuites.failures | Should -BeGreaterThan 0
+        [int] $junit.testsuites.skipped | Should -BeGreaterThan 0
+        Get-Content -Raw (Join-Path $folder 'report.html') | Should -Match "<td class=""expected"">site &#39;Site&#39;"
     }
 
     It 'Invoke-DigitalChannelsLab -WhatIf changes nothing' {
@@ -93,15 +135,54 @@ Describe 'Invoke-DigitalChannelsLab and the verification pack on a new sandbox t
         @($rows | Where-Object Result -NE 'Unchanged') | Should -BeNullOrEmpty
     }
 
+    It '-PlanPath -WhatIf saves the plan, and -Plan refuses it once the tenant moved, naming what moved' {
+        $plan = Join-Path $TestDrive 'plan.json'
+        $null = Invoke-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -PlanPath $plan -WhatIf -InformationAction SilentlyContinue
+        (Get-Content -Raw $plan | ConvertFrom-Json).Pods[0].Id | Should -Be '7'
+        Set-WxccRonaTimeout -Telephony 30 -Connection $Admin
+        $refused = $null
+        try { Invoke-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -Plan $plan -Confirm:$false -InformationAction SilentlyContinue -ErrorAction Stop }
+        catch { $refused = $_ }
+        $refused.FullyQualifiedErrorId | Should -BeLike 'DigitalChannelsLabPlanStale,*'
+        $refused.Exception.Message | Should -Match "RONA timeouts \(12\.5-rona\): planned as None of 'Telephony 18 s, .*', now Change of 'Telephony 30 s, "
+        (Get-WxccRonaTimeout -Connection $Admin).Telephony | Should -Be 30 -Because 'a refused plan changes nothing'
+    }
+
+    It 'Compare-DigitalChannelsLab names the one property that moved, in a view of 120 columns, and as JSON' {
+        $drift = @(Compare-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin)
+        $drift.Count | Should -Be 1
+        ("$($drift[0].Kind)", $drift[0].Object, $drift[0].Property, $drift[0].Expected, $drift[0].Actual) | Should -Be @('Differs', 'RONA timeouts', 'Telephony', '18 s', '30 s')
+        $lines = ($drift | Out-String -Width 120) -split "`r?`n" | Where-Object { $_ }
+        $lines[0] | Should -Match '^Kind +Pod +Lab +Object +Property +Expected +Actual'
+        $lines | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
+        $all = @(Compare-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -IncludeEqual)
+        $all.Count | Should -BeGreaterThan 23
+        (($all | ConvertTo-Json -Depth 3) | ConvertFrom-Json | Where-Object Property -EQ 'Telephony').Actual | Should -Be '30 s'
+    }
+
     It 'a tenant a student broke is repaired by running the lab again, pod by pod' {
         Set-WxccRonaTimeout -Telephony 30 -Connection $Admin
         (@(Test-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin) | Where-Object { -not $_.Passed }).StepId | Should -Be '12.5-rona'
 
-        $summary = $Pod | Invoke-DigitalChannelsLab -FlowPath $Fixtures -Confirm:$false -InformationAction SilentlyContinue -ErrorAction Stop
+        $folder = Join-Path $TestDrive 'repair-report'
+        $summary = $Pod | Invoke-DigitalChannelsLab -FlowPath $Fixtures -Confirm:$false -InformationAction SilentlyContinue -ErrorAction Stop -ReportPath $folder
         $summary.Pod | Should -Be '7'
         $summary.Changed | Should -Be 1
         $summary.Created | Should -Be 0
         $summary.Passed | Should -BeTrue
+        $summary.Result | Should -Be 'Passed'
         (Get-WxccRonaTimeout -Connection $Admin).Telephony | Should -Be 18
+        $report = Get-Content -Raw (Join-Path $folder 'report.json') | ConvertFrom-Json
+        ($report.Result, $report.Pods[0].Changed, $report.Counts.Failed) | Should -Be @('Passed', 1, 0)
+        ($summary | Out-String -Width 120) -split "`r?`n" | Where-Object { $_ } | Select-Object -First 1 | Should -Match '^Result +Pod +Created'
+    }
+
+    It 'Invoke-DigitalChannelsLab -ReportPath on one connection verifies after applying and writes the report' {
+        $folder = Join-Path $TestDrive 'invoke-report'
+        $rows = @(Invoke-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -Confirm:$false -ReportPath $folder -InformationAction SilentlyContinue -ErrorAction Stop)
+        @($rows | Where-Object Result -NE 'Unchanged') | Should -BeNullOrEmpty
+        [xml] $junit = Get-Content -Raw (Join-Path $folder 'junit.xml')
+        ([int] $junit.testsuites.tests, [int] $junit.testsuites.failures, [int] $junit.testsuites.errors, [int] $junit.testsuites.skipped) | Should -Be @(14, 0, 0, 0)
+        ($rows | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
     }
 }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Commands;
 using DigitalChannels.Client.Lab.Definition;
+using DigitalChannels.Client.Lab.Reports;
 using Newtonsoft.Json;
 
 namespace DigitalChannels.Client.Lab
@@ -53,35 +54,103 @@ namespace DigitalChannels.Client.Lab
             return new LabPod(podId, connection);
         }
 
-        /// <summary>Invoke-DigitalChannelsLab on one tenant: the plan, then the changes; one LabChange per observation.</summary>
-        public static async Task InvokeAsync(ICommandHost host, DigitalChannelsConnection connection, object definition, string flowPath, string podId, LabTimings timings = null)
+        /// <summary>
+        /// Invoke-DigitalChannelsLab on one tenant: the plan, then the changes; one LabChange per observation. With a
+        /// report folder, the tenant is then verified and the report written.
+        /// </summary>
+        public static async Task InvokeAsync(ICommandHost host, DigitalChannelsConnection connection, object definition, string flowPath, string podId,
+            LabTimings timings = null, string reportPath = null, string planPath = null, string applyPlan = null)
         {
             var read = LabDefinitionFile.From(definition, flowPath);
             var pod = SinglePod(connection, read, podId);
-            var rows = await new LabEngine(host, timings).ApplyAsync(pod, read).ConfigureAwait(false);
+            var engine = new LabEngine(host, timings);
+            var plans = await PlanOrCheckAsync(host, engine, new[] { pod }, read, planPath, applyPlan).ConfigureAwait(false);
+            var rows = await engine.ApplyAsync(pod, read, plan: plans[0]).ConfigureAwait(false);
             foreach (var row in rows) host.WriteObject(row);
+            if (reportPath == null) return;
+            var checks = await engine.TestAsync(pod, read).ConfigureAwait(false);
+            WriteReport(host, reportPath, LabReport.From(read, checks, new[] { LabEngine.Summarize(pod, rows, checks, TimeSpan.Zero) }, $"{read.Name}: applied and verified"));
+        }
+
+        /// <summary>
+        /// Each pod's plan, read now. With <paramref name="planPath"/> it is saved there (-PlanPath); with
+        /// <paramref name="applyPlan"/> it must match the saved plan exactly, or nothing is applied and the error names
+        /// what moved (-Plan). Every pod is checked before any is changed.
+        /// </summary>
+        public static async Task<List<List<LabEngine.StepPlan>>> PlanOrCheckAsync(ICommandHost host, LabEngine engine, IReadOnlyList<LabPod> pods, LabDefinition definition,
+            string planPath, string applyPlan)
+        {
+            if (planPath != null && applyPlan != null)
+                throw new ArgumentException("-PlanPath saves a new plan and -Plan applies a saved one: give one of them.", nameof(planPath));
+            var saved = applyPlan == null ? null : LabPlanFile.Load(applyPlan);
+            var plans = new List<List<LabEngine.StepPlan>>();
+            foreach (var pod in pods) plans.Add(await engine.PlanAsync(pod, definition).ConfigureAwait(false)); // PlanAsync puts the pod's id in
+            if (saved != null)
+            {
+                for (var i = 0; i < pods.Count; i++)
+                {
+                    var moved = saved.Moved(definition, pods[i], plans[i]);
+                    if (moved.Count > 0) throw LabPlanFile.Stale(applyPlan, pods[i].Id, moved);
+                }
+                host.WriteInformation($"The plan {applyPlan} of {saved.Created:u} still holds for {pods.Count} pod(s): applying exactly that plan.");
+            }
+            if (planPath != null)
+            {
+                var file = new LabPlanFile
+                {
+                    Definition = definition.Name, DefinitionSource = definition.Source, DefinitionSha256 = LabPlanFile.Hash(definition), Created = DateTimeOffset.Now,
+                    Pods = pods.Select((p, i) => LabPlanFile.ForPod(p, plans[i])).ToList(),
+                };
+                file.Save(planPath);
+                host.WriteInformation($"Plan saved: {System.IO.Path.GetFullPath(planPath)} ({pods.Count} pod(s); apply it with -Plan).");
+            }
+            return plans;
+        }
+
+        /// <summary>Writes report.html, report.json and junit.xml into the folder, and says where.</summary>
+        public static void WriteReport(ICommandHost host, string reportPath, LabReport report)
+        {
+            var files = LabReportWriter.Write(report, reportPath);
+            host.WriteInformation($"Report ({report.Result}: {report.Pods.Count(p => p.Result == LabResult.Passed)} of {report.Pods.Count} pod(s) passed): {string.Join(", ", files)}");
         }
 
         /// <summary>
         /// Invoke-DigitalChannelsLab -Pod: applies and verifies every pod at once, at most <paramref name="throttleLimit"/> requests in flight, and
         /// writes one LabPodResult per pod (the table), then the total time.
         /// </summary>
-        public static async Task InvokeManyAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit, LabTimings timings = null)
+        public static async Task InvokeManyAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit,
+            LabTimings timings = null, string reportPath = null, string planPath = null, string applyPlan = null)
         {
             var read = LabDefinitionFile.From(definition, flowPath);
             var clock = System.Diagnostics.Stopwatch.StartNew();
+            if (planPath != null || applyPlan != null) await PlanOrCheckAsync(host, new LabEngine(host, timings), pods, read, planPath, applyPlan).ConfigureAwait(false);
+            var byPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
             var results = await new LabEngine(host, timings).ApplyManyAsync(pods, read, throttleLimit, apply: true,
                 (pod, rows, checks) =>
                 {
+                    lock (byPod) byPod[pod.Id] = checks;
                     foreach (var failed in checks.Where(c => !c.Passed))
-                        host.WriteVerbose($"Pod {pod.Id}: [{failed.Lab}] {failed.Target}: expected {failed.Expectation}, found {failed.Actual}");
+                        host.WriteVerbose($"Pod {pod.Id}: {failed}");
                 }).ConfigureAwait(false);
             foreach (var result in results) host.WriteObject(result);
+            if (reportPath != null)
+                WriteReport(host, reportPath, LabReport.From(read, pods.SelectMany(p => byPod[p.Id]), results, $"{read.Name}: applied and verified"));
             host.WriteInformation($"{results.Count(r => r.Passed)} of {results.Count} pods passed in {clock.Elapsed.TotalSeconds:0.0} s (at most {throttleLimit} requests in flight).");
         }
 
+        /// <summary>Compare-DigitalChannelsLab: one LabDrift per difference of each pod, pod by pod.</summary>
+        public static async Task CompareAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, bool includeEqual, LabTimings timings = null)
+        {
+            var read = LabDefinitionFile.From(definition, flowPath);
+            var engine = new LabEngine(host, timings);
+            foreach (var pod in pods)
+            foreach (var drift in await engine.DriftAsync(pod, read, includeEqual).ConfigureAwait(false))
+                host.WriteObject(drift);
+        }
+
         /// <summary>Test-DigitalChannelsLab: one LabCheck per check, for each pod in turn (pods in parallel, output in order).</summary>
-        public static async Task TestAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit, LabTimings timings = null)
+        public static async Task TestAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit,
+            LabTimings timings = null, string reportPath = null)
         {
             var read = LabDefinitionFile.From(definition, flowPath);
             var byPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
@@ -92,6 +161,7 @@ namespace DigitalChannels.Client.Lab
             foreach (var pod in pods)
             foreach (var check in byPod[pod.Id])
                 host.WriteObject(check);
+            if (reportPath != null) WriteReport(host, reportPath, LabReport.From(read, pods.SelectMany(p => byPod[p.Id])));
         }
     }
 }

@@ -88,38 +88,107 @@ namespace DigitalChannels.Client.Lab
 
         // ----- Test -----
 
-        /// <summary>One check per observation of every step; a step that cannot be read is one failed check naming why.</summary>
+        /// <summary>
+        /// One check per observation of every step. A step that cannot be read is one Error check naming why; a step whose
+        /// dependency could not be checked (Error, Skipped) or did not pass and left it unreadable is one Skipped check.
+        /// A step whose dependency merely differs is still read: its values are what the proctor needs.
+        /// </summary>
         public async Task<List<LabCheck>> TestAsync(LabPod pod, LabDefinition definition)
         {
             definition = ForPod(definition, pod);
             var context = ContextFor(pod, definition, null); // reading never waits
             Token.ThrowIfCancellationRequested();
-            // Reading changes nothing, so every step is read at once; the checks come back in the lab's order.
-            var perStep = await Task.WhenAll(Applicable(definition).Select(step => CheckAsync(context, pod, step))).ConfigureAwait(false);
-            return perStep.SelectMany(c => c).ToList();
+            // Reading changes nothing, so every step is read as soon as the steps it depends on have been read (a step
+            // whose dependency could not be checked is Skipped, naming it); the checks come back in the lab's order.
+            var steps = Applicable(definition);
+            var outcomes = new Dictionary<string, Task<(List<LabCheck> Checks, LabResult Result)>>(StringComparer.Ordinal);
+            foreach (var step in steps)
+            {
+                var dependencies = step.DependsOn.Where(outcomes.ContainsKey).Select(id => new KeyValuePair<string, Task<(List<LabCheck> Checks, LabResult Result)>>(id, outcomes[id])).ToList();
+                outcomes[step.Id] = CheckAfterAsync(context, pod, step, dependencies);
+            }
+            await Task.WhenAll(outcomes.Values).ConfigureAwait(false);
+            return steps.SelectMany(s => outcomes[s.Id].Result.Checks).ToList();
         }
 
-        private async Task<List<LabCheck>> CheckAsync(LabContext context, LabPod pod, LabStep step)
+        private async Task<(List<LabCheck> Checks, LabResult Result)> CheckAfterAsync(LabContext context, LabPod pod, LabStep step,
+            IReadOnlyList<KeyValuePair<string, Task<(List<LabCheck> Checks, LabResult Result)>>> dependencies)
         {
-            try
+            var outcome = new Dictionary<string, LabResult>(StringComparer.Ordinal);
+            foreach (var dependency in dependencies) outcome[dependency.Key] = (await dependency.Value.ConfigureAwait(false)).Result;
+            Token.ThrowIfCancellationRequested();
+            LabCheck Check(string target, string expectation, string actual, LabResult result, string reason) => new LabCheck
             {
-                return (await step.ObserveAsync(context).ConfigureAwait(false)).Select(o => new LabCheck
-                {
-                    Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = o.Target, Expectation = o.Expectation, Actual = o.Actual,
-                    Passed = o.Passed, Reason = o.Action == LabAction.Manual ? o.ManualReason : o.Action == LabAction.Wait ? "the platform has not finished it yet" : null,
-                }).ToList();
-            }
-            catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = target, Expectation = expectation, Actual = actual,
+                Result = result, Reason = reason,
+            };
+            string Blocked(Func<LabResult, bool> blocks) => step.DependsOn.FirstOrDefault(id => outcome.TryGetValue(id, out var r) && blocks(r));
+            string SkipReason(string stepId, LabResult result) =>
+                $"not checked: step '{_steps.First(s => s.Id == stepId).Title}' {(result == LabResult.NeedsPerson ? "needs a person" : "did not pass")} ({result})";
+            var stepChecks = new List<LabCheck>();
+            var cannotCheck = Blocked(r => r == LabResult.Error || r == LabResult.Skipped);
+            if (cannotCheck != null)
             {
-                return new List<LabCheck>
-                {
-                    new LabCheck
-                    {
-                        Pod = pod.Id, Lab = step.Lab, Step = step.Title, StepId = step.Id, Target = step.Title, Expectation = "the step's state can be read",
-                        Actual = "error", Passed = false, Reason = ex.Message,
-                    },
-                };
+                stepChecks.Add(Check(step.Title, "the step's state can be checked", null, LabResult.Skipped, SkipReason(cannotCheck, outcome[cannotCheck])));
             }
+            else
+            {
+                try
+                {
+                    foreach (var o in await step.ObserveAsync(context).ConfigureAwait(false))
+                        stepChecks.Add(Check(o.Target, o.Expectation, o.Actual, ResultOf(o),
+                            o.Action == LabAction.Manual ? o.ManualReason : o.Action == LabAction.Wait ? "the platform has not finished it yet" : null));
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                {
+                    // Before provisioning, Connect and Engage cannot be read at all: the dependency's result says why.
+                    var notPassed = Blocked(r => r != LabResult.Passed);
+                    stepChecks.Add(notPassed != null
+                        ? Check(step.Title, "the step's state can be checked", null, LabResult.Skipped, SkipReason(notPassed, outcome[notPassed]) + ": " + ex.Message)
+                        : Check(step.Title, "the step's state can be read", "error", LabResult.Error, ex.Message));
+                }
+            }
+            return (stepChecks, Worst(stepChecks.Select(c => c.Result)));
+        }
+
+        /// <summary>An observation as a check's result.</summary>
+        public static LabResult ResultOf(LabObservation observation) =>
+            observation.Passed ? LabResult.Passed : observation.Action == LabAction.Manual ? LabResult.NeedsPerson : LabResult.Failed;
+
+        /// <summary>The worst of several results: Error, Failed, Skipped, NeedsPerson, Passed (none: Passed).</summary>
+        public static LabResult Worst(IEnumerable<LabResult> results)
+        {
+            var all = results.ToList();
+            foreach (var r in new[] { LabResult.Error, LabResult.Failed, LabResult.Skipped, LabResult.NeedsPerson })
+                if (all.Contains(r)) return r;
+            return LabResult.Passed;
+        }
+
+        // ----- Drift -----
+
+        /// <summary>
+        /// The tenant against the definition: each check broken down to the properties that differ (all of them with
+        /// <paramref name="includeEqual"/>), and the objects the tenant has that the definition does not.
+        /// </summary>
+        public async Task<List<LabDrift>> DriftAsync(LabPod pod, LabDefinition definition, bool includeEqual)
+        {
+            definition = ForPod(definition, pod);
+            var drift = (await TestAsync(pod, definition).ConfigureAwait(false)).SelectMany(c => LabDriftCompare.FromCheck(c, includeEqual)).ToList();
+            var context = ContextFor(pod, definition, null);
+            foreach (var step in Applicable(definition))
+            {
+                IReadOnlyList<string> extra;
+                try { extra = await step.NotInDefinitionAsync(context).ConfigureAwait(false); }
+                catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
+                {
+                    continue; // the step's checks already say that it could not be read (NotRead)
+                }
+                drift.AddRange(extra.Select(o => new LabDrift
+                {
+                    Kind = LabDriftKind.NotInDefinition, Pod = pod.Id, Lab = step.Lab, StepId = step.Id, Object = o, Actual = "exists, not in the definition",
+                }));
+            }
+            return drift;
         }
 
         // ----- Plan -----
@@ -131,6 +200,9 @@ namespace DigitalChannels.Client.Lab
             public IReadOnlyList<LabObservation> Observations { get; set; } = Array.Empty<LabObservation>();
             public string Pending { get; set; }
             public string Error { get; set; }
+
+            /// <summary>The step could not be read yet (see <see cref="Pending"/>): its observations are predicted from the definition.</summary>
+            public bool Predicted => Observations.Any(o => o.Predicted);
         }
 
         /// <summary>Observes every step without changing anything.</summary>
@@ -150,8 +222,13 @@ namespace DigitalChannels.Client.Lab
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
                 {
-                    // Before provisioning, Connect and Engage cannot be read at all: that is a plan, not a failure.
-                    if (changing != null) plan.Pending = $"planned once '{changing.Step.Title}' is applied";
+                    // Before provisioning, Connect and Engage cannot be read at all: that is a plan, not a failure, and
+                    // the definition says what the step will do once it can be read.
+                    if (changing != null)
+                    {
+                        plan.Pending = $"read once '{changing.Step.Title}' is applied";
+                        plan.Observations = step.Predict(context) ?? Array.Empty<LabObservation>();
+                    }
                     else plan.Error = ex.Message;
                 }
                 plans.Add(plan);
@@ -159,17 +236,23 @@ namespace DigitalChannels.Client.Lab
             return plans;
         }
 
+        /// <summary>True when applying would change something: a create, a change, a wait for the platform, or a step planned later.</summary>
+        public static bool PlanChanges(IEnumerable<StepPlan> plans) =>
+            plans.Any(p => (p.Pending != null && !p.Predicted) || p.Observations.Any(o => !o.Passed && o.Action != LabAction.Manual));
+
         /// <summary>The plan as text lines: + create, ~ change, ! needs a person, … waiting, = unchanged (counted).</summary>
         public static IEnumerable<string> DescribePlan(string pod, IReadOnlyList<StepPlan> plans)
         {
             var all = plans.SelectMany(p => p.Observations).ToList();
             yield return $"Plan for pod {pod}: {all.Count(o => o.Action == LabAction.Create)} to create, {all.Count(o => o.Action == LabAction.Change)} to change, " +
                          $"{all.Count(o => o.Passed)} unchanged, {all.Count(o => o.Action == LabAction.Manual)} needing a person" +
-                         (plans.Any(p => p.Pending != null) ? $", {plans.Count(p => p.Pending != null)} step(s) planned later" : "") + ".";
+                         (plans.Any(p => p.Predicted) ? $" ({plans.Count(p => p.Predicted)} step(s) predicted from the definition: they are read once the steps before them are applied)" : "") +
+                         (plans.Any(p => p.Pending != null && !p.Predicted) ? $", {plans.Count(p => p.Pending != null && !p.Predicted)} step(s) planned later" : "") + ".";
             foreach (var plan in plans)
             {
                 var step = $"[{plan.Step.Lab}] {plan.Step.Title}";
-                if (plan.Pending != null) { yield return $"  … {step}: {plan.Pending}"; continue; }
+                if (plan.Pending != null && !plan.Predicted) { yield return $"  … {step}: {plan.Pending}"; continue; }
+                if (plan.Predicted) step += " (predicted)";
                 if (plan.Error != null) { yield return $"  ! {step}: cannot be read: {plan.Error}"; continue; }
                 foreach (var o in plan.Observations.Where(o => !o.Passed))
                 {
@@ -193,12 +276,13 @@ namespace DigitalChannels.Client.Lab
         /// incomplete) skips the steps that depend on it, and everything else goes on. Returns one row per observation.
         /// Its progress is shown beneath <paramref name="parent"/> (the many-pods run) when given.
         /// </summary>
-        public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true, ProgressActivity parent = null)
+        public async Task<List<LabChange>> ApplyAsync(LabPod pod, LabDefinition definition, int activityId = 1, bool showPlan = true, ProgressActivity parent = null,
+            List<StepPlan> plan = null)
         {
             definition = ForPod(definition, pod);
             if (showPlan)
             {
-                var plan = await PlanAsync(pod, definition).ConfigureAwait(false);
+                plan = plan ?? await PlanAsync(pod, definition).ConfigureAwait(false);
                 foreach (var line in DescribePlan(pod.Id, plan)) _host.WriteInformation(line);
             }
 
@@ -207,6 +291,8 @@ namespace DigitalChannels.Client.Lab
             var context = ContextFor(pod, definition, progress);
             var steps = Applicable(definition);
             var finished = 0;
+            // Read once, and only when a step held back by -WhatIf needs it: what it would change, read or predicted.
+            var plans = new Lazy<Task<List<StepPlan>>>(() => plan != null ? Task.FromResult(plan) : PlanAsync(pod, definition));
 
             // Every step starts as soon as the steps it depends on are done, so that a step waiting for the platform
             // (provisioning, Make Live) holds up only its dependants: the Contact Center steps run while Digital
@@ -215,7 +301,7 @@ namespace DigitalChannels.Client.Lab
             foreach (var step in steps) // in dependency order: every step comes after the steps it depends on
             {
                 var dependencies = step.DependsOn.Where(outcomes.ContainsKey).Select(id => new KeyValuePair<string, Task<StepOutcome>>(id, outcomes[id])).ToList();
-                outcomes[step.Id] = ApplyAfterAsync(context, pod, step, steps, dependencies, () =>
+                outcomes[step.Id] = ApplyAfterAsync(context, pod, step, steps, dependencies, plans, () =>
                 {
                     var done = Interlocked.Increment(ref finished);
                     progress.Report($"[{step.Lab}] {step.Title} ({done} of {steps.Count} steps done)", 100 * done / steps.Count);
@@ -230,10 +316,13 @@ namespace DigitalChannels.Client.Lab
         {
             public List<LabChange> Rows { get; set; }
             public string Incomplete { get; set; }
+
+            /// <summary>Incomplete only because its changes were not made (-WhatIf, or declined).</summary>
+            public bool NotApplied { get; set; }
         }
 
         private async Task<StepOutcome> ApplyAfterAsync(LabContext context, LabPod pod, LabStep step, IReadOnlyList<LabStep> steps,
-            IReadOnlyList<KeyValuePair<string, Task<StepOutcome>>> dependencies, Action onDone)
+            IReadOnlyList<KeyValuePair<string, Task<StepOutcome>>> dependencies, Lazy<Task<List<StepPlan>>> plans, Action onDone)
         {
             LabChange Row(string target, LabAction action, LabChangeResult result, string expected, string before, string message) => new LabChange
             {
@@ -242,11 +331,30 @@ namespace DigitalChannels.Client.Lab
             };
             try
             {
+                var blockers = new List<KeyValuePair<string, StepOutcome>>();
                 foreach (var dependency in dependencies)
                 {
                     var outcome = await dependency.Value.ConfigureAwait(false);
-                    if (outcome.Incomplete == null) continue;
-                    var reason = $"not applied: step '{steps.First(s => s.Id == dependency.Key).Title}' did not complete ({outcome.Incomplete})";
+                    if (outcome.Incomplete != null) blockers.Add(new KeyValuePair<string, StepOutcome>(dependency.Key, outcome));
+                }
+                // Held back only by changes not made (-WhatIf, or declined): the plan says what the step would change, read
+                // or predicted from the definition, so that -WhatIf lists every change a fresh tenant needs.
+                if (blockers.Count > 0 && blockers.All(b => b.Value.NotApplied))
+                {
+                    var stepPlan = (await plans.Value.ConfigureAwait(false)).FirstOrDefault(p => p.Step.Id == step.Id);
+                    if (stepPlan != null && stepPlan.Error == null && stepPlan.Observations.Count > 0)
+                    {
+                        var why = $"not applied: step '{steps.First(s => s.Id == blockers[0].Key).Title}' was not applied" + (stepPlan.Predicted ? "; predicted from the definition" : "");
+                        var rows = stepPlan.Observations.Select(o =>
+                            o.Passed ? Row(o.Target, LabAction.None, LabChangeResult.Unchanged, o.Expectation, o.Actual, stepPlan.Predicted ? "predicted from the definition" : null)
+                            : o.Action == LabAction.Manual ? Row(o.Target, o.Action, LabChangeResult.NeedsPerson, o.Expectation, o.Actual, o.ManualReason)
+                            : Row(o.Target, o.Action, LabChangeResult.NotApplied, o.Expectation, o.Actual, why)).ToList();
+                        return new StepOutcome { Rows = rows, Incomplete = "not applied", NotApplied = true };
+                    }
+                }
+                if (blockers.Count > 0)
+                {
+                    var reason = $"not applied: step '{steps.First(s => s.Id == blockers[0].Key).Title}' did not complete ({blockers[0].Value.Incomplete})";
                     return new StepOutcome { Rows = new List<LabChange> { Row(step.Title, LabAction.None, LabChangeResult.Skipped, null, null, reason) }, Incomplete = "skipped" };
                 }
 
@@ -255,12 +363,18 @@ namespace DigitalChannels.Client.Lab
                 {
                     var stepRows = await ApplyStepAsync(context, step, Row).ConfigureAwait(false);
                     var unfinished = stepRows.FirstOrDefault(r => r.Result != LabChangeResult.Unchanged && r.Result != LabChangeResult.Created && r.Result != LabChangeResult.Changed);
-                    return new StepOutcome { Rows = stepRows, Incomplete = unfinished == null ? null : $"{unfinished.Target}: {unfinished.Result}" };
+                    return new StepOutcome
+                    {
+                        Rows = stepRows,
+                        Incomplete = unfinished == null ? null : $"{unfinished.Target}: {unfinished.Result}",
+                        NotApplied = unfinished != null && stepRows.All(r => r.Result == LabChangeResult.NotApplied || r.Result == LabChangeResult.Unchanged),
+                    };
                 }
                 catch (Exception ex) when (!(ex is OperationCanceledException && Token.IsCancellationRequested))
                 {
+                    // Fixes catch their own failures: what arrives here is the step's reading (or settling) failing.
                     _host.WriteError(CommandErrors.From(ErrorNoun, ex, $"pod {pod.Id}: [{step.Lab}] {step.Title}"));
-                    return new StepOutcome { Rows = new List<LabChange> { Row(step.Title, LabAction.None, LabChangeResult.Failed, null, null, ex.Message) }, Incomplete = ex.Message };
+                    return new StepOutcome { Rows = new List<LabChange> { Row(step.Title, LabAction.None, LabChangeResult.Error, null, null, ex.Message) }, Incomplete = ex.Message };
                 }
             }
             finally
@@ -372,7 +486,7 @@ namespace DigitalChannels.Client.Lab
 
         public static LabPodResult Summarize(LabPod pod, IReadOnlyList<LabChange> rows, IReadOnlyList<LabCheck> checks, TimeSpan duration)
         {
-            var firstRow = rows.FirstOrDefault(r => r.Result == LabChangeResult.Failed || r.Result == LabChangeResult.NeedsPerson);
+            var firstRow = rows.FirstOrDefault(r => r.Result == LabChangeResult.Failed || r.Result == LabChangeResult.Error || r.Result == LabChangeResult.NeedsPerson);
             var firstCheck = checks.FirstOrDefault(c => !c.Passed);
             return new LabPodResult
             {
@@ -384,11 +498,15 @@ namespace DigitalChannels.Client.Lab
                 NeedsPerson = rows.Count(r => r.Result == LabChangeResult.NeedsPerson),
                 Failed = rows.Count(r => r.Result == LabChangeResult.Failed),
                 Skipped = rows.Count(r => r.Result == LabChangeResult.Skipped),
+                Errors = rows.Count(r => r.Result == LabChangeResult.Error),
                 ChecksPassed = checks.Count(c => c.Passed),
-                ChecksFailed = checks.Count(c => !c.Passed),
+                ChecksFailed = checks.Count(c => c.Result == LabResult.Failed),
+                ChecksNeedPerson = checks.Count(c => c.Result == LabResult.NeedsPerson),
+                ChecksSkipped = checks.Count(c => c.Result == LabResult.Skipped),
+                ChecksError = checks.Count(c => c.Result == LabResult.Error),
                 Duration = duration,
                 FirstProblem = firstRow != null ? $"{firstRow.Target}: {firstRow.Result} ({firstRow.Message})"
-                    : firstCheck != null ? $"{firstCheck.Target}: expected {firstCheck.Expectation}, found {firstCheck.Actual}" : null,
+                    : firstCheck != null ? (firstCheck.Result == LabResult.Failed ? $"{firstCheck.Target}: expected {firstCheck.Expectation}, found {firstCheck.Actual}" : $"{firstCheck.Target}: {firstCheck.Result} ({firstCheck.Reason})") : null,
             };
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Lab.Definition;
@@ -48,6 +49,26 @@ namespace DigitalChannels.Client.Lab
 
         /// <summary>For <see cref="LabAction.Manual"/>: who must do what.</summary>
         public string ManualReason { get; }
+
+        /// <summary>
+        /// Predicted from the definition, not read: the step cannot be read before an earlier step is applied (Connect
+        /// before provisioning). Its fix refuses to run; applying reads the step again once it can.
+        /// </summary>
+        public bool Predicted { get; private set; }
+
+        /// <summary>
+        /// What a step will find once the steps before it are applied to a fresh tenant: <paramref name="actual"/> is the
+        /// platform's default (or "missing"); equal to the expectation it passes, otherwise it is a create or a change.
+        /// </summary>
+        public static LabObservation Predict(string target, string expectation, string actual = "missing", string manualReason = null, bool create = false)
+        {
+            Func<CancellationToken, Task> refuse = ct => throw new InvalidOperationException($"{target}: a predicted change is applied only after its step has been read.");
+            var observation = string.Equals(expectation, actual, StringComparison.Ordinal) ? Matches(target, expectation)
+                : manualReason != null ? NeedsPerson(target, expectation, actual, manualReason)
+                : create || actual == "missing" ? Missing(target, expectation, refuse, actual) : Differs(target, expectation, actual, refuse);
+            observation.Predicted = true;
+            return observation;
+        }
 
         public static LabObservation Matches(string target, string expectation, string actual = null) =>
             new LabObservation(target, expectation, actual ?? expectation, true, LabAction.None, null, null);
@@ -102,6 +123,25 @@ namespace DigitalChannels.Client.Lab
 
         /// <summary>Reads the tenant: one observation per expectation.</summary>
         public abstract Task<IReadOnlyList<LabObservation>> ObserveAsync(LabContext context);
+
+        /// <summary>
+        /// For a plan on a tenant where this step cannot be read yet (an earlier step creates what it reads): what it will
+        /// find once the earlier steps are applied, from the definition and the platform's defaults. Null: it cannot say.
+        /// </summary>
+        public virtual IReadOnlyList<LabObservation> Predict(LabContext context) => null;
+
+        /// <summary>
+        /// For drift: the objects of this step's kind that exist on the tenant but are not in the definition, named as
+        /// the step's targets are (e.g. "Team 'Team9'"). Default: the step does not list them.
+        /// </summary>
+        public virtual Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context) => Task.FromResult<IReadOnlyList<string>>(Array.Empty<string>());
+
+        /// <summary>The names of <paramref name="existing"/> that <paramref name="defined"/> does not have (case-insensitive), as targets.</summary>
+        protected static IReadOnlyList<string> Extra(IEnumerable<string> existing, IEnumerable<string> defined, Func<string, string> target)
+        {
+            var known = new HashSet<string>(defined, StringComparer.OrdinalIgnoreCase);
+            return existing.Where(n => !known.Contains(n)).OrderBy(n => n, StringComparer.OrdinalIgnoreCase).Select(target).ToList();
+        }
 
         /// <summary>After the fixes: waits for what the platform finishes later (Publishing → Live). Default: nothing.</summary>
         public virtual Task SettleAsync(LabContext context) => Task.CompletedTask;

@@ -13,9 +13,12 @@ namespace DigitalChannels.Client.Lab
     /// </summary>
     public static class SandboxPods
     {
-        /// <summary>Creates the tenants (at most <paramref name="throttleLimit"/> at a time) and connects to each.</summary>
+        /// <summary>
+        /// Creates the tenants (at most <paramref name="throttleLimit"/> at a time) and connects to each;
+        /// <paramref name="created"/> receives each new tenant (its credentials: the runner keeps them to verify later).
+        /// </summary>
         public static async Task<List<LabPod>> CreateAsync(DigitalChannelsConnection sandboxOperator, LabDefinition definition, IReadOnlyList<string> podIds,
-            int throttleLimit, CancellationToken cancellationToken)
+            int throttleLimit, CancellationToken cancellationToken, Action<string, Provisioning.SandboxTenant> created = null)
         {
             if (sandboxOperator == null) throw new ArgumentNullException(nameof(sandboxOperator));
             if (podIds == null || podIds.Count == 0) throw new ArgumentException("No pod ids were given.", nameof(podIds));
@@ -31,14 +34,8 @@ namespace DigitalChannels.Client.Lab
                         var administrator = forPod.Provisioning?.Owner ?? $"admin{id}@pod.example";
                         var tenant = await sandboxOperator.Provisioning.CreateSandboxTenantAsync($"Lab pod {id}", administrator, $"Pod {id} Administrator",
                             forPod.Provisioning?.DigitalChannel, cancellationToken).ConfigureAwait(false);
-                        var connection = await DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
-                        {
-                            Environment = sandboxOperator.Environment,
-                            ClientId = tenant.ClientId,
-                            ClientSecret = tenant.ClientSecret,
-                            Scopes = Auth.Scopes.All,
-                        }, cancellationToken).ConfigureAwait(false);
-                        pods[index] = new LabPod(id, connection);
+                        created?.Invoke(id, tenant);
+                        pods[index] = await ConnectAsync(sandboxOperator, id, tenant.ClientId, tenant.ClientSecret, cancellationToken).ConfigureAwait(false);
                     }
                     finally
                     {
@@ -47,6 +44,19 @@ namespace DigitalChannels.Client.Lab
                 })).ConfigureAwait(false);
             }
             return pods.ToList();
+        }
+
+        /// <summary>Connects to a pod's sandbox tenant again, with the credentials it was created with.</summary>
+        public static async Task<LabPod> ConnectAsync(DigitalChannelsConnection sandboxOperator, string podId, string clientId, string clientSecret, CancellationToken cancellationToken)
+        {
+            var connection = await DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
+            {
+                Environment = sandboxOperator.Environment,
+                ClientId = clientId,
+                ClientSecret = clientSecret,
+                Scopes = Auth.Scopes.All,
+            }, cancellationToken).ConfigureAwait(false);
+            return new LabPod(podId, connection);
         }
     }
 }

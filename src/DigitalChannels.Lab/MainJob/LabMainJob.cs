@@ -4,11 +4,14 @@ using DigitalChannels.Client.Commands;
 using DigitalChannels.Client.Environments;
 using DigitalChannels.Client.Lab;
 using DigitalChannels.Client.Lab.Definition;
+using DigitalChannels.Client.Lab.Reports;
 
 namespace DigitalChannels.Lab.MainJob;
 
+/// <summary>The runner's lab commands: apply (the main job), verify (read-only) and plan (what apply would change).</summary>
 /// <param name="Floor">The longest wait a pod must sit through (provisioning, then Make Live), when the runner knows the sandbox's timings.</param>
-public sealed record LabMainJobOptions(int Pods, int ThrottleLimit, string? DefinitionPath, string? FlowsFolder, bool BreakAndRepair, TimeSpan? Floor = null);
+public sealed record LabMainJobOptions(int Pods, int ThrottleLimit, string? DefinitionPath, string? FlowsFolder, bool BreakAndRepair,
+    string Command = LabMainJob.Apply, string? ReportPath = null, TimeSpan? Floor = null);
 
 /// <summary>
 /// The README's main job without PowerShell: one sandbox tenant per pod, the lab definition applied to every pod
@@ -18,6 +21,10 @@ public sealed record LabMainJobOptions(int Pods, int ThrottleLimit, string? Defi
 public static class LabMainJob
 {
     public const string FixturesFlows = "shared/fixtures/workflows/v2.1";
+    public const string Apply = "apply", Verify = "verify", Plan = "plan";
+
+    /// <summary>Exit codes, as CI steps read them (plan's 2 as Terraform's -detailed-exitcode).</summary>
+    public const int ExitPassed = 0, ExitFailed = 1, ExitChanges = 2, ExitUsage = 64;
 
     /// <summary>Reads and checks the definition before anything starts; null (and the reason printed) when it is refused.</summary>
     public static LabDefinition? LoadDefinition(LabMainJobOptions options)
@@ -53,54 +60,120 @@ public static class LabMainJob
         }, token).GetAwaiter().GetResult();
 
         var total = Stopwatch.StartNew();
-        var podIds = Enumerable.Range(1, options.Pods).Select(i => i.ToString()).ToList();
-        output.WriteLine($"Creating {podIds.Count} sandbox tenant(s), one per pod ...");
-        var pods = SandboxPods.CreateAsync(sandboxOperator, definition, podIds, options.ThrottleLimit, token).GetAwaiter().GetResult();
+        var dataFolder = Path.GetDirectoryName(Path.GetFullPath(connectionFile))!;
+        var (pods, reused) = SavedPods.OpenOrCreateAsync(sandboxOperator, dataFolder, definition, options.Pods, options.ThrottleLimit, token).GetAwaiter().GetResult();
         try
         {
-            output.WriteLine($"Created in {total.Elapsed.TotalSeconds:0.0} s: " + string.Join(", ", pods.Take(5).Select(p => p.ToString())) + (pods.Count > 5 ? ", …" : ""));
-            if (pods.Count == 1)
+            output.WriteLine(reused
+                ? $"Using the {pods.Count} pod(s) saved in {Path.Combine(dataFolder, SavedPods.FileName)}: " + string.Join(", ", pods.Take(5).Select(p => p.ToString())) + (pods.Count > 5 ? ", …" : "")
+                : $"Created {pods.Count} sandbox tenant(s), one per pod, in {total.Elapsed.TotalSeconds:0.0} s: " + string.Join(", ", pods.Take(5).Select(p => p.ToString())) + (pods.Count > 5 ? ", …" : ""));
+            return options.Command switch
             {
-                // The plan Invoke-DigitalChannelsLab shows first (many pods: the same plan on every fresh tenant).
-                output.WriteLine();
-                Engine(host, e => e.PlanAsync(pods[0], definition).ContinueWith(t =>
-                {
-                    foreach (var line in LabEngine.DescribePlan(pods[0].Id, t.Result)) host.WriteInformation(line);
-                }, TaskScheduler.Default));
-            }
-
-            output.WriteLine();
-            output.WriteLine($"Applying to {pods.Count} pod(s) at once, at most {options.ThrottleLimit} HTTP requests in flight ...");
-            var checksByPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
-            var traffic = Traffic.Of(pods);
-            var first = ApplyAll(host, pods, definition, options.ThrottleLimit, checksByPod, apply: true, out var applyTime);
-            output.WriteLine($"Applied and verified in {applyTime.TotalSeconds:0.0} s.");
-            PrintPace(output, options, pods, applyTime, Traffic.Of(pods) - traffic);
-
-            if (pods.Count == 1) PrintChecks(output, checksByPod[pods[0].Id]);
-            output.WriteLine();
-            PrintPods(output, first);
-
-            output.WriteLine();
-            output.WriteLine("Applying again (a second run must change nothing) ...");
-            var second = ApplyAll(host, pods, definition, options.ThrottleLimit, checksByPod, apply: true, out var secondTime);
-            var changedAgain = second.Where(r => r.Created + r.Changed > 0).ToList();
-            output.WriteLine(changedAgain.Count == 0
-                ? $"Second apply: nothing created or changed on any pod ({second.Sum(r => r.Unchanged)} unchanged, {secondTime.TotalSeconds:0.0} s)."
-                : $"Second apply CHANGED something on {changedAgain.Count} pod(s): " + string.Join("; ", changedAgain.Select(r => $"pod {r.Pod}: {r.Created} created, {r.Changed} changed")));
-
-            var repaired = true;
-            if (options.BreakAndRepair) repaired = BreakAndRepair(host, output, pods[0], definition);
-
-            var passed = first.Count(r => r.Passed);
-            output.WriteLine();
-            output.WriteLine($"{pods.Count} pod(s) applied and verified in {total.Elapsed.TotalSeconds:0.0} s: {passed} passed, {pods.Count - passed} failed.");
-            return passed == pods.Count && changedAgain.Count == 0 && second.All(r => r.Passed) && repaired ? 0 : 1;
+                Verify => RunVerify(host, output, pods, definition, options),
+                Plan => RunPlan(host, output, pods, definition, options),
+                _ => RunApply(host, output, pods, definition, options, total),
+            };
         }
         finally
         {
             foreach (var pod in pods) pod.Connection.Dispose();
         }
+    }
+
+    /// <summary>verify: reads every pod, changes nothing; 0 when every pod passes, 1 otherwise.</summary>
+    private static int RunVerify(LabConsoleHost host, TextWriter output, IReadOnlyList<LabPod> pods, LabDefinition definition, LabMainJobOptions options)
+    {
+        output.WriteLine();
+        output.WriteLine($"Verifying {pods.Count} pod(s), at most {options.ThrottleLimit} at a time (nothing is changed) ...");
+        var checksByPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
+        var results = ApplyAll(host, pods, definition, options.ThrottleLimit, checksByPod, apply: false, out var time);
+        if (pods.Count == 1) PrintChecks(output, checksByPod[pods[0].Id]);
+        else foreach (var pod in pods) if (!results.First(r => r.Pod == pod.Id).Passed) { output.WriteLine($"Pod {pod.Id}:"); PrintChecks(output, checksByPod[pod.Id].Where(c => !c.Passed).ToList()); }
+        output.WriteLine();
+        PrintPods(output, results);
+        WriteReport(output, options, definition, pods, checksByPod, null, "verification");
+        var passed = results.Count(r => r.Passed);
+        output.WriteLine($"{pods.Count} pod(s) verified in {time.TotalSeconds:0.0} s: {passed} passed, {pods.Count - passed} did not.");
+        return passed == pods.Count ? ExitPassed : ExitFailed;
+    }
+
+    /// <summary>plan: what apply would do on every pod; 0 when nothing would change, 2 when something would, 1 when a pod cannot be read.</summary>
+    private static int RunPlan(LabConsoleHost host, TextWriter output, IReadOnlyList<LabPod> pods, LabDefinition definition, LabMainJobOptions options)
+    {
+        var changing = 0;
+        var unreadable = 0;
+        foreach (var pod in pods)
+        {
+            output.WriteLine();
+            List<LabEngine.StepPlan> plan = new();
+            Engine(host, async e => plan = await e.PlanAsync(pod, definition));
+            foreach (var line in LabEngine.DescribePlan(pod.Id, plan)) output.WriteLine(line);
+            if (plan.Any(p => p.Error != null)) unreadable++;
+            else if (LabEngine.PlanChanges(plan)) changing++;
+        }
+        if (options.ReportPath is not null)
+        {
+            var checksByPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
+            ApplyAll(host, pods, definition, options.ThrottleLimit, checksByPod, apply: false, out _);
+            WriteReport(output, options, definition, pods, checksByPod, null, "plan (the checks that differ are what apply would change)");
+        }
+        output.WriteLine();
+        output.WriteLine(unreadable > 0 ? $"{unreadable} pod(s) could not be read; {changing} would change."
+            : changing > 0 ? $"Apply would change {changing} of {pods.Count} pod(s)." : $"Nothing would change on the {pods.Count} pod(s).");
+        return unreadable > 0 ? ExitFailed : changing > 0 ? ExitChanges : ExitPassed;
+    }
+
+    /// <summary>apply: the main job (plan, apply, verify, apply again, and --break-and-repair); 0 when every pod passes.</summary>
+    private static int RunApply(LabConsoleHost host, TextWriter output, IReadOnlyList<LabPod> pods, LabDefinition definition, LabMainJobOptions options, Stopwatch total)
+    {
+        if (pods.Count == 1)
+        {
+            // The plan Invoke-DigitalChannelsLab shows first (many pods: the same plan on every fresh tenant).
+            output.WriteLine();
+            Engine(host, e => e.PlanAsync(pods[0], definition).ContinueWith(t =>
+            {
+                foreach (var line in LabEngine.DescribePlan(pods[0].Id, t.Result)) host.WriteInformation(line);
+            }, TaskScheduler.Default));
+        }
+
+        output.WriteLine();
+        output.WriteLine($"Applying to {pods.Count} pod(s) at once, at most {options.ThrottleLimit} HTTP requests in flight ...");
+        var checksByPod = new Dictionary<string, IReadOnlyList<LabCheck>>();
+        var traffic = Traffic.Of(pods);
+        var first = ApplyAll(host, pods, definition, options.ThrottleLimit, checksByPod, apply: true, out var applyTime);
+        output.WriteLine($"Applied and verified in {applyTime.TotalSeconds:0.0} s.");
+        PrintPace(output, options, pods, applyTime, Traffic.Of(pods) - traffic);
+
+        if (pods.Count == 1) PrintChecks(output, checksByPod[pods[0].Id]);
+        output.WriteLine();
+        PrintPods(output, first);
+
+        output.WriteLine();
+        output.WriteLine("Applying again (a second run must change nothing) ...");
+        var second = ApplyAll(host, pods, definition, options.ThrottleLimit, checksByPod, apply: true, out var secondTime);
+        var changedAgain = second.Where(r => r.Created + r.Changed > 0).ToList();
+        output.WriteLine(changedAgain.Count == 0
+            ? $"Second apply: nothing created or changed on any pod ({second.Sum(r => r.Unchanged)} unchanged, {secondTime.TotalSeconds:0.0} s)."
+            : $"Second apply CHANGED something on {changedAgain.Count} pod(s): " + string.Join("; ", changedAgain.Select(r => $"pod {r.Pod}: {r.Created} created, {r.Changed} changed")));
+
+        var repaired = true;
+        if (options.BreakAndRepair) repaired = BreakAndRepair(host, output, pods[0], definition, checksByPod);
+        WriteReport(output, options, definition, pods, checksByPod, first, "applied and verified");
+
+        var passed = first.Count(r => r.Passed);
+        output.WriteLine();
+        output.WriteLine($"{pods.Count} pod(s) applied and verified in {total.Elapsed.TotalSeconds:0.0} s: {passed} passed, {pods.Count - passed} failed.");
+        return passed == pods.Count && changedAgain.Count == 0 && second.All(r => r.Passed) && repaired ? ExitPassed : ExitFailed;
+    }
+
+    /// <summary>--report DIR: report.html, report.json and junit.xml of the pods' last verification.</summary>
+    private static void WriteReport(TextWriter output, LabMainJobOptions options, LabDefinition definition, IReadOnlyList<LabPod> pods,
+        Dictionary<string, IReadOnlyList<LabCheck>> checksByPod, IReadOnlyList<LabPodResult>? applied, string what)
+    {
+        if (options.ReportPath is null) return;
+        var report = LabReport.From(definition, pods.SelectMany(p => checksByPod[p.Id]), applied, $"{definition.Name}: {what}");
+        var files = LabReportWriter.Write(report, options.ReportPath);
+        output.WriteLine($"Report written: {string.Join(", ", files)}");
     }
 
     /// <summary>Runs engine work as a cmdlet would: every host call on this thread, failures as error records.</summary>
@@ -117,7 +190,7 @@ public static class LabMainJob
         return results;
     }
 
-    private static bool BreakAndRepair(LabConsoleHost host, TextWriter output, LabPod pod, LabDefinition definition)
+    private static bool BreakAndRepair(LabConsoleHost host, TextWriter output, LabPod pod, LabDefinition definition, Dictionary<string, IReadOnlyList<LabCheck>> lastChecks)
     {
         output.WriteLine();
         output.WriteLine($"Breaking pod {pod.Id} on purpose: {string.Join("; ", TenantBreaker.What)} ...");
@@ -129,6 +202,7 @@ public static class LabMainJob
         output.WriteLine();
         output.WriteLine($"Applying again to pod {pod.Id} ...");
         var repaired = ApplyAll(host, new[] { pod }, definition, 1, checksByPod, apply: true, out var time);
+        lastChecks[pod.Id] = checksByPod[pod.Id];
         output.WriteLine($"Repaired in {time.TotalSeconds:0.0} s: {repaired[0].Created} created, {repaired[0].Changed} changed; " +
                          $"{repaired[0].ChecksPassed} checks passed, {repaired[0].ChecksFailed} failed.");
         return broken[0].ChecksFailed > 0 && repaired[0].Passed;

@@ -41,6 +41,19 @@ namespace DigitalChannels.PowerShell.Base
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = LabCommands.DefaultThrottleLimit;
 
+        [Parameter(HelpMessage = "A folder for the report: report.html (one self-contained page), report.json and junit.xml.")]
+        [ValidateNotNullOrEmpty]
+        public string ReportPath { get; set; }
+
+        /// <summary>-ReportPath made absolute against PowerShell's current location (null when not given), on the pipeline thread.</summary>
+        protected string ReportFolder { get; private set; }
+
+        protected override void BeginProcessing()
+        {
+            ReportFolder = LabDefinitionArgument.ResolvePath(this, ReportPath);
+            base.BeginProcessing();
+        }
+
         /// <summary>The one tenant of the Connection set.</summary>
         protected abstract Task RunOneAsync(ICommandHost host, DigitalChannelsConnection connection, LabDefinition definition, string podId);
 

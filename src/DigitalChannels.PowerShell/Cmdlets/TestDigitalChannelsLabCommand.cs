@@ -18,9 +18,9 @@ namespace DigitalChannels.PowerShell.Cmdlets
     public sealed class TestDigitalChannelsLabCommand : LabCmdlet
     {
         protected override Task RunOneAsync(ICommandHost host, DigitalChannelsConnection connection, LabDefinition definition, string podId) =>
-            LabCommands.TestAsync(host, new[] { LabCommands.SinglePod(connection, definition, podId) }, definition, null, 1);
+            LabCommands.TestAsync(host, new[] { LabCommands.SinglePod(connection, definition, podId) }, definition, null, 1, reportPath: ReportFolder);
 
         protected override Task RunManyAsync(ICommandHost host, IReadOnlyList<LabPod> pods, LabDefinition definition, int throttleLimit) =>
-            LabCommands.TestAsync(host, pods, definition, null, throttleLimit);
+            LabCommands.TestAsync(host, pods, definition, null, throttleLimit, reportPath: ReportFolder);
     }
 }

@@ -96,7 +96,7 @@ public sealed class LabEngineTests
     }
 
     [Fact]
-    public void WhatIf_changes_nothing_and_skips_the_dependants()
+    public void WhatIf_changes_nothing_and_lists_the_dependants_changes_from_the_plan()
     {
         var a = new ScriptedStep("a");
         a.State["x"] = ("1", "2");
@@ -107,10 +107,48 @@ public sealed class LabEngineTests
         var rows = Apply(host, a, b);
 
         Assert.Empty(a.Fixed);
-        Assert.Equal(LabChangeResult.NotApplied, rows[0].Result);
-        Assert.Equal(LabChangeResult.Skipped, rows[1].Result);
-        Assert.Equal("not applied: step 'Step a' did not complete (x: NotApplied)", rows[1].Message);
+        Assert.Empty(b.Fixed);
+        Assert.Equal((LabChangeResult.NotApplied, "x"), (rows[0].Result, rows[0].Target));
+        Assert.Equal((LabChangeResult.NotApplied, "y", "1", "2"), (rows[1].Result, rows[1].Target, rows[1].Before, rows[1].Expected));
+        Assert.Equal("not applied: step 'Step a' was not applied", rows[1].Message);
         Assert.Equal(1, b.Observed); // the plan only
+    }
+
+    /// <summary>A step that reads what an earlier step creates, and predicts what it will find on a fresh tenant.</summary>
+    private sealed class PredictingStep(string id, params string[] dependsOn) : LabStep(id, "12.9", "Step " + id, dependsOn)
+    {
+        public override bool AppliesTo(LabDefinition definition) => true;
+        public override Task<IReadOnlyList<LabObservation>> ObserveAsync(LabContext context) => throw new InvalidOperationException("Connect is not provisioned.");
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            [LabObservation.Predict("Connect service 'A'", "exists"), LabObservation.Predict("Engage attachments", "attachments enabled", "attachments enabled")];
+    }
+
+    [Fact]
+    public void The_plan_predicts_what_it_cannot_read_yet_and_WhatIf_lists_it()
+    {
+        var provisioning = new ScriptedStep("provisioning");
+        provisioning.State["Provisioning"] = ("missing", "Provisioned");
+        var services = new PredictingStep("services", "provisioning");
+        var host = new RecordingHost { Answer = false };
+
+        var rows = Apply(host, provisioning, services);
+
+        Assert.Contains("Plan for pod 7: 2 to create, 0 to change, 1 unchanged, 0 needing a person (1 step(s) predicted from the definition: they are read once the steps before them are applied).", host.Verbose);
+        Assert.Contains("  + [12.9] Step services (predicted): create Connect service 'A' (exists)", host.Verbose);
+        Assert.Equal([("Provisioning", LabChangeResult.NotApplied), ("Connect service 'A'", LabChangeResult.NotApplied), ("Engage attachments", LabChangeResult.Unchanged)],
+            rows.Select(r => (r.Target, r.Result)).ToArray());
+        Assert.Equal("not applied: step 'Step provisioning' was not applied; predicted from the definition", rows[1].Message);
+        Assert.Empty(host.Errors);
+    }
+
+    [Fact]
+    public void A_predicted_change_refuses_to_run()
+    {
+        var observation = LabObservation.Predict("Connect service 'A'", "exists");
+        Assert.True(observation.Predicted);
+        Assert.Equal(LabAction.Create, observation.Action);
+        var error = Assert.Throws<InvalidOperationException>(() => observation.Fix(CancellationToken.None).GetAwaiter().GetResult());
+        Assert.Contains("a predicted change is applied only after its step has been read", error.Message);
     }
 
     [Fact]
@@ -138,7 +176,7 @@ public sealed class LabEngineTests
     }
 
     [Fact]
-    public void A_step_that_cannot_be_read_fails_whole_and_the_plan_says_why()
+    public void A_step_that_cannot_be_read_is_an_error_not_a_failure_and_the_plan_says_why()
     {
         var a = new ScriptedStep("a") { ObserveFailure = new TimeoutException("The server did not answer.") };
         var host = new RecordingHost();
@@ -146,9 +184,62 @@ public sealed class LabEngineTests
         var rows = Apply(host, a);
 
         var row = Assert.Single(rows);
-        Assert.Equal((LabChangeResult.Failed, "Step a", "The server did not answer."), (row.Result, row.Target, row.Message));
+        Assert.Equal((LabChangeResult.Error, "Step a", "The server did not answer."), (row.Result, row.Target, row.Message));
         Assert.Contains("  ! [12.9] Step a: cannot be read: The server did not answer.", host.Verbose); // no IInformationHost: verbose
         Assert.Single(host.Errors);
+    }
+
+    private static List<LabCheck> Test(params LabStep[] steps)
+    {
+        List<LabCheck> checks = new();
+        CommandRunner.Run(new RecordingHost(), "DigitalChannelsLab", async h => checks = await new LabEngine(h, new LabTimings(), steps).TestAsync(await PodAsync(), Definition));
+        return checks;
+    }
+
+    [Fact]
+    public void Test_keeps_the_five_results_apart()
+    {
+        var passed = new ScriptedStep("passed");
+        passed.State["Site 'Site'"] = ("Site", "Site");
+        var failed = new ScriptedStep("failed");
+        failed.State["RONA timeouts"] = ("Chat 45 s", "Chat 60 s");
+        var person = new ScriptedStep("person") { PersonReason = "only the Owner can grant Decrypt Logs" };
+        person.State["Decrypt Logs"] = ("not granted", "granted");
+        var error = new ScriptedStep("error") { ObserveFailure = new TimeoutException("The server did not answer.") };
+        var skipped = new ScriptedStep("skipped", "error");
+        skipped.State["Service"] = ("missing", "present");
+        var readAfterFailure = new ScriptedStep("read", "failed");
+        readAfterFailure.State["Team"] = ("missing", "present");
+
+        var checks = Test(passed, failed, person, error, skipped, readAfterFailure);
+
+        Assert.Equal(
+            [("passed", LabResult.Passed), ("failed", LabResult.Failed), ("person", LabResult.NeedsPerson), ("error", LabResult.Error), ("skipped", LabResult.Skipped), ("read", LabResult.Failed)],
+            checks.Select(c => (c.StepId, c.Result)).ToArray());
+        Assert.Equal(("Chat 60 s", "Chat 45 s", (string?)null), (checks[1].Expectation, checks[1].Actual, checks[1].Reason));
+        Assert.Equal("only the Owner can grant Decrypt Logs", checks[2].Reason);
+        Assert.Equal("The server did not answer.", checks[3].Reason);
+        Assert.Equal("not checked: step 'Step error' did not pass (Error)", checks[4].Reason);
+        Assert.Equal(0, skipped.Observed); // a dependency that could not be checked is not followed by a reading
+        Assert.Equal([true, false, false, false, false, false], checks.Select(c => c.Passed).ToArray());
+
+        var summary = LabEngine.Summarize(PodAsync().GetAwaiter().GetResult(), [], checks, TimeSpan.Zero);
+        Assert.Equal((1, 2, 1, 1, 1), (summary.ChecksPassed, summary.ChecksFailed, summary.ChecksNeedPerson, summary.ChecksSkipped, summary.ChecksError));
+        Assert.Equal(LabResult.Error, summary.Result);
+        Assert.False(summary.Passed);
+    }
+
+    [Fact]
+    public void A_step_that_cannot_be_read_after_a_dependency_did_not_pass_is_skipped_naming_the_dependency()
+    {
+        var person = new ScriptedStep("provisioning") { PersonReason = "provisioning on a live tenant is started in Control Hub" };
+        person.State["Provisioning"] = ("not provisioned", "provisioned");
+        var connect = new ScriptedStep("services", "provisioning") { ObserveFailure = new InvalidOperationException("Connect is not provisioned.") };
+
+        var checks = Test(person, connect);
+
+        Assert.Equal([LabResult.NeedsPerson, LabResult.Skipped], checks.Select(c => c.Result).ToArray());
+        Assert.Equal("not checked: step 'Step provisioning' needs a person (NeedsPerson): Connect is not provisioned.", checks[1].Reason);
     }
 
     [Fact]

@@ -100,7 +100,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         // The plan came first, and named what would be created.
         Assert.StartsWith($"Plan for pod {pod.Id}: ", first.Information[0]);
         Assert.Contains(first.Information, line => line.Contains("+ [12.5] Step 3.3 Create new Teams: create Team 'Team1'"));
-        Assert.Contains(first.Information, line => line.Contains("… [12.5] Step 2. Download and upload CA flows in Connect: planned once"));
+        Assert.Contains(first.Information, line => line.Contains("+ [12.5] Step 2. Download and upload CA flows in Connect (predicted): create Flow 'Task Close Flow'"));
         var rows = first.Of<LabChange>();
         Assert.DoesNotContain(rows, r => r.Result is LabChangeResult.Failed or LabChangeResult.Skipped or LabChangeResult.NeedsPerson or LabChangeResult.NotApplied);
         // Everything the fresh tenant lacks is created. The Engage users are the one timing-dependent part: the
@@ -146,7 +146,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
     }
 
     [Fact]
-    public async Task WhatIf_shows_the_plan_and_changes_nothing()
+    public async Task WhatIf_on_a_fresh_tenant_shows_every_change_that_applying_then_makes_and_changes_nothing()
     {
         var definition = Shipped();
         var pod = (await NewPodsAsync(definition, 1))[0];
@@ -159,14 +159,113 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         Assert.Contains(host.ShouldProcessCalls, c => c == $"Change: Telephony 30 s, Chat 300 s, Email 600 s, Social 300 s → Telephony 18 s, Chat 60 s, Email 90 s, Social 60 s: Pod {pod.Id}: RONA timeouts");
         var rows = host.Of<LabChange>();
         Assert.Contains(rows, r => r is { StepId: "12.1-provisioning", Result: LabChangeResult.NotApplied });
-        // Steps that need what was not applied are skipped, naming it, rather than failing against an unprovisioned tenant.
-        var services = Assert.Single(rows, r => r.StepId == "12.2-services");
-        Assert.Equal(LabChangeResult.Skipped, services.Result);
-        Assert.Contains("'2. Webex Connect Provisioning' did not complete", services.Message);
-        Assert.DoesNotContain(rows, r => r.Result is LabChangeResult.Created or LabChangeResult.Changed or LabChangeResult.Failed);
+        // Steps that cannot be read before provisioning are predicted from the definition, not "planned later".
+        Assert.DoesNotContain(host.Information, line => line.Contains("planned later"));
+        Assert.Contains("(8 step(s) predicted from the definition", host.Information[0]);
+        var services = rows.Where(r => r.StepId == "12.2-services").ToList();
+        Assert.Equal(2, services.Count);
+        Assert.All(services, s => Assert.Equal((LabChangeResult.NotApplied, LabAction.Create), (s.Result, s.Action)));
+        Assert.Contains("predicted from the definition", services[0].Message);
+        Assert.DoesNotContain(rows, r => r.Result is LabChangeResult.Created or LabChangeResult.Changed or LabChangeResult.Failed or LabChangeResult.Skipped);
         Assert.Equal(DigitalChannelsProvisioning.NotProvisioned, (await pod.Connection.Provisioning.GetAsync(CancellationToken.None)).State);
         Assert.Equal(rona.Chat, (await pod.Connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None)).Chat);
         Assert.Null(await pod.Connection.ContactCenter.Teams.FindByNameAsync("Team1", CancellationToken.None));
+
+        // Applying makes exactly the changes -WhatIf listed: the prediction is the platform's behaviour, not a guess.
+        var applied = Invoke(pod, definition).Of<LabChange>();
+        string Describe(IEnumerable<LabChange> changes) => string.Join("\n", changes.Select(r => $"{r.StepId} {r.Target} {r.Action}").Order());
+        Assert.Equal(Describe(rows.Where(r => r.Result == LabChangeResult.NotApplied)),
+            Describe(applied.Where(r => r.Result is LabChangeResult.Created or LabChangeResult.Changed)));
+    }
+
+    private static Host InvokeWithPlan(LabPod pod, object definition, bool answer, string? planPath = null, string? applyPlan = null)
+    {
+        var host = new Host { Answer = answer };
+        CommandRunner.Run(host, LabCommands.Noun, h => LabCommands.InvokeAsync(h, pod.Connection, definition, null, pod.Id, planPath: planPath, applyPlan: applyPlan));
+        return host;
+    }
+
+    [Fact]
+    public async Task A_saved_plan_is_applied_exactly_and_a_stale_plan_is_refused_naming_what_moved()
+    {
+        var definition = Shipped();
+        var pod = (await NewPodsAsync(definition, 1))[0];
+        using var _ = pod.Connection;
+        var folder = Directory.CreateTempSubdirectory("dc-plan-").FullName;
+        try
+        {
+            // -PlanPath X -WhatIf: the plan is saved, nothing changes.
+            var stalePath = Path.Combine(folder, "stale.json");
+            var planned = InvokeWithPlan(pod, definition, answer: false, planPath: stalePath);
+            Assert.Empty(planned.Errors);
+            var saved = LabPlanFile.Load(stalePath);
+            Assert.Equal(23, saved.Pods.Single().Items.Count);
+            Assert.Equal(21, saved.Pods.Single().Items.Count(i => i.Action is LabAction.Create or LabAction.Change));
+            Assert.Equal(8, saved.Pods.Single().Items.Where(i => i.Predicted).Select(i => i.StepId).Distinct().Count());
+
+            // Someone changes the tenant after the plan was made: -Plan refuses, naming what moved, and changes nothing.
+            var rona = await pod.Connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None);
+            rona.Chat = 45;
+            await pod.Connection.ControlHub.SetRonaTimeoutsAsync(rona, CancellationToken.None);
+            // A terminating error: a refused plan ends the command.
+            var error = Assert.Throws<CommandTerminatedException>(() => InvokeWithPlan(pod, definition, answer: true, applyPlan: stalePath)).Error;
+            Assert.Equal("DigitalChannelsLabPlanStale", error.ErrorId);
+            Assert.Equal($"The plan {stalePath} no longer holds for pod {pod.Id}, so nothing was applied: RONA timeouts (12.5-rona): planned as Change of " +
+                         "'Telephony 30 s, Chat 300 s, Email 600 s, Social 300 s', now Change of 'Telephony 30 s, Chat 45 s, Email 600 s, Social 300 s'.", error.Message);
+            Assert.Equal(DigitalChannelsProvisioning.NotProvisioned, (await pod.Connection.Provisioning.GetAsync(CancellationToken.None)).State);
+
+            // Another definition cannot apply the plan either.
+            var other = Shipped();
+            other.ContactCenter!.RonaTimeouts!.Email = 91;
+            Assert.Contains("the definition is not the one planned", Assert.Throws<CommandTerminatedException>(() => InvokeWithPlan(pod, other, answer: true, applyPlan: stalePath)).Message);
+
+            // A fresh plan, applied: exactly its creates and changes are made, and the pod passes.
+            var freshPath = Path.Combine(folder, "fresh.json");
+            InvokeWithPlan(pod, definition, answer: false, planPath: freshPath);
+            var applied = InvokeWithPlan(pod, definition, answer: true, applyPlan: freshPath);
+            Assert.True(applied.Errors.Count == 0, string.Join("\n", applied.Errors.Select(e => e.Message)));
+            Assert.Contains(applied.Information, line => line.StartsWith($"The plan {freshPath} of ", StringComparison.Ordinal) && line.EndsWith("still holds for 1 pod(s): applying exactly that plan.", StringComparison.Ordinal));
+            string Describe(IEnumerable<string> items) => string.Join("\n", items.Order());
+            Assert.Equal(Describe(LabPlanFile.Load(freshPath).Pods.Single().Items.Where(i => i.Action is LabAction.Create or LabAction.Change).Select(i => $"{i.StepId} {i.Target} {i.Action}")),
+                Describe(applied.Of<LabChange>().Where(r => r.Result is LabChangeResult.Created or LabChangeResult.Changed).Select(r => $"{r.StepId} {r.Target} {r.Action}")));
+            Assert.All(Test(pod, definition), c => Assert.Equal(LabResult.Passed, c.Result));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Drift_names_exactly_what_was_broken_on_purpose_and_what_is_not_in_the_definition()
+    {
+        var definition = Shipped();
+        var pod = (await NewPodsAsync(definition, 1))[0];
+        using var _ = pod.Connection;
+        Invoke(pod, definition);
+        List<LabDrift> Drift(bool includeEqual)
+        {
+            List<LabDrift> rows = new();
+            CommandRunner.Run(new Host(), LabCommands.Noun, async h => rows = await new LabEngine(h).DriftAsync(pod, definition, includeEqual));
+            return rows;
+        }
+        Assert.Empty(Drift(false));
+        Assert.True(Drift(true).Count >= 23);
+        Assert.All(Drift(true), d => Assert.Equal(LabDriftKind.Same, d.Kind));
+
+        await DigitalChannels.Lab.MainJob.TenantBreaker.BreakAsync(pod.Connection, LabDefinitionReader.ForPod(definition, pod.Id), CancellationToken.None);
+        await pod.Connection.ConnectServices.CreateAsync("Somebody's own service", null, CancellationToken.None);
+        var drift = Drift(false);
+
+        string Line(LabDrift d) => $"{d.Kind} | {d.Object} | {d.Property} | {d.Expected} | {d.Actual}";
+        var lines = drift.Select(Line).ToList();
+        Assert.Contains("Differs | RONA timeouts | Chat | 60 s | 45 s", lines);
+        Assert.Contains(lines, l => l.StartsWith("Missing | Team 'Team2' |  | site 'Site'", StringComparison.Ordinal) && l.EndsWith("| missing", StringComparison.Ordinal));
+        Assert.Contains($"Differs | User cl1agent{pod.Id}@email.carehybrid.com | teams | 'Team1', 'Team2' | 'Team1'", lines);
+        Assert.Contains($"Differs | User cl1sup{pod.Id}@email.carehybrid.com | teams | 'Team1', 'Team2' | 'Team1'", lines);
+        Assert.Single(drift, d => d.Object.StartsWith("Flow '", StringComparison.Ordinal) && d.Kind == LabDriftKind.Differs);
+        Assert.Contains("NotInDefinition | Connect service 'Somebody's own service' |  |  | exists, not in the definition", lines);
+        Assert.True(drift.Count == 6, string.Join("\n", lines)); // nothing else: exactly what was broken
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public class MainJobTests
         try
         {
             var (exitCode, output) = SandboxProcess.RunAssemblyToExit(runner, TimeSpan.FromSeconds(60), "lab", "--definition", definition);
-            Assert.Equal(2, exitCode);
+            Assert.Equal(64, exitCode);
             Assert.Contains($"The lab definition {definition} is not valid: ContactCenter.RonaTimeouts.Telephony: 500 is out of range: allowed 1 to 120. Nothing was changed.", output);
             Assert.DoesNotContain("Creating", output);
         }
@@ -68,7 +68,7 @@ public class MainJobTests
     {
         var runner = Path.Combine(AppContext.BaseDirectory, "DigitalChannels.Lab.dll");
         var (exitCode, output) = SandboxProcess.RunAssemblyToExit(runner, TimeSpan.FromSeconds(30), "--frobnicate");
-        Assert.Equal(2, exitCode);
+        Assert.Equal(64, exitCode);
         Assert.Contains("'--frobnicate'", output);
     }
 }

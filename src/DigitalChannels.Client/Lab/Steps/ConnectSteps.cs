@@ -26,8 +26,7 @@ namespace DigitalChannels.Client.Lab.Steps
             var observations = new List<LabObservation>();
             foreach (var wanted in context.Definition.Connect.Services)
             {
-                var target = $"Connect service '{wanted.Name}'";
-                var expectation = wanted.Description == null ? "exists" : $"exists, description '{wanted.Description}'";
+                var (target, expectation) = (Target(wanted), Expectation(wanted));
                 var current = await client.FindByNameAsync(wanted.Name, context.CancellationToken).ConfigureAwait(false);
                 if (current == null)
                 {
@@ -40,6 +39,22 @@ namespace DigitalChannels.Client.Lab.Steps
             }
             return observations;
         }
+
+        private static string Target(ConnectServiceDefinition wanted) => $"Connect service '{wanted.Name}'";
+        private static string Expectation(ConnectServiceDefinition wanted) => wanted.Description == null ? "exists" : $"exists, description '{wanted.Description}'";
+
+        public override async Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context)
+        {
+            var names = new List<string>();
+            var services = context.Connection.ConnectServices.ListAsync(cancellationToken: context.CancellationToken).GetAsyncEnumerator(context.CancellationToken);
+            try { while (await services.MoveNextAsync().ConfigureAwait(false)) names.Add(services.Current.Name); }
+            finally { await services.DisposeAsync().ConfigureAwait(false); }
+            return Extra(names, context.Definition.Connect.Services.Select(w => w.Name), n => $"Connect service '{n}'");
+        }
+
+        /// <summary>Before provisioning: every service is to be created.</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            context.Definition.Connect.Services.Select(w => LabObservation.Predict(Target(w), Expectation(w))).ToList();
     }
 
     /// <summary>
@@ -85,8 +100,7 @@ namespace DigitalChannels.Client.Lab.Steps
             var observations = new List<LabObservation>();
             foreach (var wanted in context.Definition.Connect.NodeAuthorizations)
             {
-                var target = $"Integration '{wanted.Integration}'";
-                var expectation = $"Authorized, node authorization '{wanted.Name}'";
+                var (target, expectation) = (Target(wanted), Expectation(wanted));
                 var integration = integrations.FirstOrDefault(i => string.Equals(i.Name, wanted.Integration, StringComparison.OrdinalIgnoreCase));
                 if (integration == null)
                 {
@@ -103,6 +117,13 @@ namespace DigitalChannels.Client.Lab.Steps
             }
             return observations;
         }
+
+        private static string Target(NodeAuthorizationDefinition wanted) => $"Integration '{wanted.Integration}'";
+        private static string Expectation(NodeAuthorizationDefinition wanted) => $"Authorized, node authorization '{wanted.Name}'";
+
+        /// <summary>A new Connect tenant has both pre-built integrations, AuthorizationPending without a node authorization.</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            context.Definition.Connect.NodeAuthorizations.Select(w => LabObservation.Predict(Target(w), Expectation(w), "AuthorizationPending, no node authorization")).ToList();
     }
 
     /// <summary>
@@ -136,8 +157,7 @@ namespace DigitalChannels.Client.Lab.Steps
                 foreach (var wanted in wantedService.Flows)
                 {
                     var file = context.WorkflowFiles.Read(wanted.FilePath);
-                    var target = $"Flow '{wanted.Name}' in '{service.Name}'";
-                    var expectation = $"Live, payload of '{file.FileName}' (SHA-256 {Short(file.Sha256)})";
+                    var (target, expectation) = (Target(wanted, service.Name), Expectation(file));
                     var current = await flows.FindByNameAsync(service.Id, wanted.Name, token).ConfigureAwait(false);
                     Func<CancellationToken, Task> makeLive = ct => ServiceLock.WhileUnlockedAsync(services, service.Id, c => MakeLiveAsync(context, service.Id, wanted, file, c), ct);
                     if (current == null)
@@ -161,9 +181,26 @@ namespace DigitalChannels.Client.Lab.Steps
                 if (wantedService.Locked.HasValue)
                 {
                     var locked = wantedService.Locked.Value;
-                    observations.Add(LabObservation.Compare($"Connect service '{service.Name}'", locked ? "locked" : "unlocked", service.Locked ? "locked" : "unlocked",
+                    observations.Add(LabObservation.Compare($"Connect service '{service.Name}'", LockWords(locked), LockWords(service.Locked),
                         ct => services.UpdateAsync(service.Id, new ConnectServiceChanges { Locked = locked }, ct)));
                 }
+            }
+            return observations;
+        }
+
+        private static string Target(ConnectFlowDefinition wanted, string serviceName) => $"Flow '{wanted.Name}' in '{serviceName}'";
+        private static string Expectation(WorkflowFile file) => $"Live, payload of '{file.FileName}' (SHA-256 {Short(file.Sha256)})";
+        private static string LockWords(bool locked) => locked ? "locked" : "unlocked";
+
+        /// <summary>Before the service exists: every flow is to be uploaded and made live, and a new service is unlocked.</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context)
+        {
+            var observations = new List<LabObservation>();
+            foreach (var wantedService in context.Definition.Connect.Services.Where(s => s.Flows.Count > 0 || s.Locked.HasValue))
+            {
+                observations.AddRange(wantedService.Flows.Select(w => LabObservation.Predict(Target(w, wantedService.Name), Expectation(context.WorkflowFiles.Read(w.FilePath)))));
+                if (wantedService.Locked.HasValue)
+                    observations.Add(LabObservation.Predict($"Connect service '{wantedService.Name}'", LockWords(wantedService.Locked.Value), LockWords(false)));
             }
             return observations;
         }
@@ -238,8 +275,7 @@ namespace DigitalChannels.Client.Lab.Steps
             var observations = new List<LabObservation>();
             foreach (var wanted in context.Definition.Connect.Teammates)
             {
-                var target = $"Connect teammate {wanted.Email}";
-                var expectation = $"role {wanted.Role}";
+                var (target, expectation) = (Target(wanted), $"role {wanted.Role}");
                 var current = await client.FindByEmailAsync(wanted.Email, context.CancellationToken).ConfigureAwait(false);
                 if (current == null)
                     observations.Add(LabObservation.Missing(target, expectation, ct => client.InviteAsync(wanted.Email, wanted.Role, null, null, ct)));
@@ -248,6 +284,12 @@ namespace DigitalChannels.Client.Lab.Steps
             }
             return observations;
         }
+
+        internal static string Target(ConnectTeammateDefinition wanted) => $"Connect teammate {wanted.Email}";
+
+        /// <summary>Before provisioning: every teammate is to be invited.</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            context.Definition.Connect.Teammates.Select(w => LabObservation.Predict(Target(w), $"role {w.Role}")).ToList();
     }
 
     /// <summary>
@@ -270,18 +312,24 @@ namespace DigitalChannels.Client.Lab.Steps
             var observations = new List<LabObservation>();
             foreach (var wanted in context.Definition.Connect.Teammates)
             {
-                var target = $"Connect teammate {wanted.Email}";
+                var target = TeammatesStep.Target(wanted);
                 var current = await TeammatesStep.InvitedAsync(client, wanted, context.CancellationToken).ConfigureAwait(false);
                 if (current.Status == "Active")
                     observations.Add(LabObservation.Matches(target, "joined (Active)"));
                 else if (!context.IsSandbox)
-                    observations.Add(LabObservation.NeedsPerson(target, "joined (Active)", current.Status,
-                        $"{wanted.Email} must click JOIN THE TEAM in the invitation mail (valid until {current.InvitationExpiresTime:u})"));
+                    observations.Add(LabObservation.NeedsPerson(target, Joined, current.Status, JoinReason(wanted) + $" (valid until {current.InvitationExpiresTime:u})"));
                 else
                     observations.Add(LabObservation.Differs(target, "joined (Active)", current.Status, ct => JoinInSandboxAsync(context, current, wanted, ct)));
             }
             return observations;
         }
+
+        private const string Joined = "joined (Active)";
+        private static string JoinReason(ConnectTeammateDefinition wanted) => $"{wanted.Email} must click JOIN THE TEAM in the invitation mail";
+
+        /// <summary>A new invitation is Invited: the sandbox follows the link itself, a live tenant needs the teammate.</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            context.Definition.Connect.Teammates.Select(w => LabObservation.Predict(TeammatesStep.Target(w), Joined, "Invited", context.IsSandbox ? null : JoinReason(w))).ToList();
 
         private static async Task JoinInSandboxAsync(LabContext context, ConnectTeammate teammate, ConnectTeammateDefinition wanted, CancellationToken ct)
         {
@@ -312,11 +360,16 @@ namespace DigitalChannels.Client.Lab.Steps
             foreach (var wanted in context.Definition.Connect.Teammates)
             {
                 var current = await TeammatesStep.InvitedAsync(client, wanted, context.CancellationToken).ConfigureAwait(false);
-                string Words(bool on) => on ? "Decrypt Logs granted" : "no Decrypt Logs";
-                observations.Add(LabObservation.Compare($"Connect teammate {wanted.Email}", Words(wanted.DecryptLogs), Words(current.DecryptLogs),
+                observations.Add(LabObservation.Compare(TeammatesStep.Target(wanted), Words(wanted.DecryptLogs), Words(current.DecryptLogs),
                     ct => client.SetDecryptLogsAsync(current.Id, wanted.DecryptLogs, ct)));
             }
             return observations;
         }
+
+        private static string Words(bool on) => on ? "Decrypt Logs granted" : "no Decrypt Logs";
+
+        /// <summary>A new teammate has no Decrypt Logs.</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            context.Definition.Connect.Teammates.Select(w => LabObservation.Predict(TeammatesStep.Target(w), Words(w.DecryptLogs), Words(false))).ToList();
     }
 }

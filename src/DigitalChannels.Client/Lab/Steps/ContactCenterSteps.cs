@@ -30,6 +30,10 @@ namespace DigitalChannels.Client.Lab.Steps
 
         public MultimediaProfilesStep() : base(StepId, "12.5", "Step 3.1 Create new MultiMedia Profile") { }
 
+        public override async Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context) =>
+            Extra((await context.Connection.ContactCenter.MultimediaProfiles.ListAsync(cancellationToken: context.CancellationToken).ToListAsync(context.CancellationToken).ConfigureAwait(false)).Select(p => p.Name),
+                context.Definition.ContactCenter.MultimediaProfiles.Select(p => p.Name), n => $"Multimedia profile '{n}'");
+
         public override bool AppliesTo(LabDefinition definition) => definition.ContactCenter?.MultimediaProfiles.Count > 0;
 
         private static string Describe(string mode, int? telephony, int? chat, int? email, int? social) =>
@@ -80,6 +84,10 @@ namespace DigitalChannels.Client.Lab.Steps
 
         public SitesStep() : base(StepId, "12.5", "Step 3.2 Create new Site", MultimediaProfilesStep.StepId) { }
 
+        public override async Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context) =>
+            Extra((await context.Connection.ContactCenter.Sites.ListAsync(cancellationToken: context.CancellationToken).ToListAsync(context.CancellationToken).ConfigureAwait(false)).Select(t => t.Name),
+                context.Definition.ContactCenter.Sites.Select(t => t.Name), n => $"Site '{n}'");
+
         public override bool AppliesTo(LabDefinition definition) => definition.ContactCenter?.Sites.Count > 0;
 
         public override async Task<IReadOnlyList<LabObservation>> ObserveAsync(LabContext context)
@@ -124,6 +132,10 @@ namespace DigitalChannels.Client.Lab.Steps
         public const string StepId = "12.5-teams";
 
         public TeamsStep() : base(StepId, "12.5", "Step 3.3 Create new Teams", SitesStep.StepId) { }
+
+        public override async Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context) =>
+            Extra((await context.Connection.ContactCenter.Teams.ListAsync(cancellationToken: context.CancellationToken).ToListAsync(context.CancellationToken).ConfigureAwait(false)).Select(t => t.Name),
+                context.Definition.ContactCenter.Teams.Select(t => t.Name), n => $"Team '{n}'");
 
         public override bool AppliesTo(LabDefinition definition) => definition.ContactCenter?.Teams.Count > 0;
 

@@ -31,15 +31,22 @@ namespace DigitalChannels.Client.Lab.Steps
             var observations = new List<LabObservation>();
             foreach (var wanted in context.Definition.ContactCenter.Users.Where(u => u.EngageRoleType != null))
             {
-                var target = $"Engage user {wanted.Email}";
-                var expectation = $"Active, role type '{wanted.EngageRoleType}'";
+                var (target, expectation) = (Target(wanted), Expectation(wanted));
                 var user = users.FirstOrDefault(u => string.Equals(u.Email, wanted.Email, StringComparison.OrdinalIgnoreCase));
                 observations.Add(user == null
-                    ? LabObservation.Missing(target, expectation, synchronize, "not listed in Engage")
+                    ? LabObservation.Missing(target, expectation, synchronize, NotListed)
                     : LabObservation.Compare(target, expectation, $"{user.Status}, role type '{user.RoleType}'", synchronize));
             }
             return observations;
         }
+
+        private const string NotListed = "not listed in Engage";
+        private static string Target(ContactCenterUserDefinition wanted) => $"Engage user {wanted.Email}";
+        private static string Expectation(ContactCenterUserDefinition wanted) => $"Active, role type '{wanted.EngageRoleType}'";
+
+        /// <summary>Before provisioning Engage lists nobody: every user comes in with the synchronization.</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            context.Definition.ContactCenter.Users.Where(u => u.EngageRoleType != null).Select(w => LabObservation.Predict(Target(w), Expectation(w), NotListed, create: true)).ToList();
 
         private static async Task SynchronizeAsync(DigitalChannelsConnection connection, CancellationToken ct)
         {
@@ -62,9 +69,15 @@ namespace DigitalChannels.Client.Lab.Steps
             var wanted = context.Definition.Engage.AttachmentsEnabled.Value;
             var client = context.Connection.Engage.Attachments;
             var current = await client.GetAsync(context.CancellationToken).ConfigureAwait(false);
-            string Words(bool on) => on ? "attachments enabled" : "attachments disabled";
-            return new[] { LabObservation.Compare("Engage attachments", Words(wanted), Words(current.Enabled), ct => client.SetEnabledAsync(wanted, ct)) };
+            return new[] { LabObservation.Compare(Target, Words(wanted), Words(current.Enabled), ct => client.SetEnabledAsync(wanted, ct)) };
         }
+
+        private const string Target = "Engage attachments";
+        private static string Words(bool on) => on ? "attachments enabled" : "attachments disabled";
+
+        /// <summary>A new Engage tenant has attachments enabled (the platform's default).</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            new[] { LabObservation.Predict(Target, Words(context.Definition.Engage.AttachmentsEnabled.Value), Words(true)) };
     }
 
     /// <summary>Lab 12.3 "5. Assets" → Templates: templated replies agents pick in their console.</summary>
@@ -85,8 +98,7 @@ namespace DigitalChannels.Client.Lab.Steps
             var observations = new List<LabObservation>();
             foreach (var wanted in context.Definition.Engage.Templates)
             {
-                var target = $"Engage template '{wanted.Name}'";
-                var expectation = Describe(wanted.Channels, wanted.Text, wanted.Category);
+                var (target, expectation) = (Target(wanted), Describe(wanted.Channels, wanted.Text, wanted.Category));
                 var current = await client.FindByNameAsync(wanted.Name, context.CancellationToken).ConfigureAwait(false);
                 if (current == null)
                 {
@@ -101,6 +113,12 @@ namespace DigitalChannels.Client.Lab.Steps
             }
             return observations;
         }
+
+        private static string Target(EngageTemplateDefinition wanted) => $"Engage template '{wanted.Name}'";
+
+        /// <summary>A new Engage tenant has none of the lab's templates.</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            context.Definition.Engage.Templates.Select(w => LabObservation.Predict(Target(w), Describe(w.Channels, w.Text, w.Category))).ToList();
     }
 
     /// <summary>Lab 12.3 "6.2 Settings" → Blocklist: words blocked from conversations.</summary>
@@ -118,9 +136,16 @@ namespace DigitalChannels.Client.Lab.Steps
             var words = await client.ListAsync(cancellationToken: context.CancellationToken).ToListAsync(context.CancellationToken).ConfigureAwait(false);
             return context.Definition.Engage.BlockedWords
                 .Select(word => words.Any(w => string.Equals(w.Word, word, StringComparison.OrdinalIgnoreCase))
-                    ? LabObservation.Matches($"Blocked word '{word}'", "blocked")
-                    : LabObservation.Missing($"Blocked word '{word}'", "blocked", ct => client.AddAsync(word, ct), "not blocked"))
+                    ? LabObservation.Matches(Target(word), Blocked)
+                    : LabObservation.Missing(Target(word), Blocked, ct => client.AddAsync(word, ct), NotBlocked))
                 .ToList();
         }
+
+        private const string Blocked = "blocked", NotBlocked = "not blocked";
+        private static string Target(string word) => $"Blocked word '{word}'";
+
+        /// <summary>A new Engage tenant blocks none of the lab's words.</summary>
+        public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
+            context.Definition.Engage.BlockedWords.Select(w => LabObservation.Predict(Target(w), Blocked, NotBlocked, create: true)).ToList();
     }
 }
