@@ -127,7 +127,7 @@ namespace DigitalChannels.Client.ContactCenter
         public Task<string> DesktopLayoutAsync(string idOrName, System.Threading.CancellationToken token) => ResolveAsync(_client.DesktopLayouts, idOrName, token);
         public Task<string> UserProfileAsync(string idOrName, System.Threading.CancellationToken token) => ResolveAsync(_client.UserProfiles, idOrName, token);
 
-        /// <summary>An id is checked to exist; a name is looked up. Either fails naming the kind and the value.</summary>
+        /// <summary>An id is checked to exist; a name is looked up (a wildcard pattern must match one). Each fails naming the kind and the value.</summary>
         private async Task<string> ResolveAsync<T>(ContactCenterResourceClient<T> client, string idOrName, System.Threading.CancellationToken token)
             where T : ContactCenterObject
         {
@@ -139,6 +139,9 @@ namespace DigitalChannels.Client.ContactCenter
             T found;
             if (Guid.TryParse(text, out _))
                 found = await client.GetAsync(text, token) ?? throw new IdentityNotFoundException($"No {client.Resource.DisplayName} has the id '{text}'.", text);
+            else if (WildcardLookup.IsPattern(text))
+                found = await WildcardLookup.SingleAsync(client.ListAsync(null, ContactCenterResourceClient<T>.DefaultPageSize, token), text,
+                    ContactCenterResourceClient<T>.NameOf, client.Resource.DisplayName, text, token);
             else
                 found = await client.FindByNameAsync(text, token) ?? throw new IdentityNotFoundException($"No {client.Resource.DisplayName} is named '{text}'.", text);
             _cache[key] = found.Id;
