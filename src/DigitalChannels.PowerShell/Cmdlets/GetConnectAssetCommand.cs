@@ -19,6 +19,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public string Type { get; set; }
 
         [Parameter(HelpMessage = "Only assets of this channel.")]
+        [EnumWords(typeof(ConnectChannel))]
         public ConnectChannel Channel { get; set; }
 
         protected override void Execute()

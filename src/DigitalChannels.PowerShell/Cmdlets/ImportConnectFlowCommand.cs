@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DigitalChannels.Client.Connect;
 using DigitalChannels.Client.Connect.Flows;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -21,6 +22,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         [Parameter(Mandatory = true, HelpMessage = "The service: an object from Get-ConnectService, its Service ID or its exact name.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectServiceNameCompleter))]
+        [SupportsWildcards]
         public ConnectServiceIdentity Service { get; set; }
 
         /// <summary>The flow name; by default the .workflow file's name without the extension.</summary>
@@ -29,6 +32,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         /// <summary>The flow kind; by default inferred from the file name, then the flow name.</summary>
         [Parameter]
+        [EnumWords(typeof(ConnectFlowKind))]
         public ConnectFlowKind Kind { get; set; }
 
         protected override void Execute()
