@@ -16,7 +16,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The role: FullAccess, LimitedAccess, ReadOnly or Restricted (the Owner role is not self-service).")]
-        [ArgumentCompleter(typeof(SettableRoleCompleter))]
+        [ValidateSet(nameof(ConnectTeammateRole.FullAccess), nameof(ConnectTeammateRole.LimitedAccess), nameof(ConnectTeammateRole.ReadOnly), nameof(ConnectTeammateRole.Restricted))]
         [EnumWords(typeof(ConnectTeammateRole))]
         public ConnectTeammateRole Role { get; set; }
 

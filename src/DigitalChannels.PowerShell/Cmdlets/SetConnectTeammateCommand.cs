@@ -19,7 +19,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public ConnectTeammateIdentity Identity { get; set; }
 
         [Parameter(Mandatory = true, HelpMessage = "The new role: FullAccess, LimitedAccess, ReadOnly or Restricted.")]
-        [ArgumentCompleter(typeof(SettableRoleCompleter))]
+        [ValidateSet(nameof(ConnectTeammateRole.FullAccess), nameof(ConnectTeammateRole.LimitedAccess), nameof(ConnectTeammateRole.ReadOnly), nameof(ConnectTeammateRole.Restricted))]
         [EnumWords(typeof(ConnectTeammateRole))]
         public ConnectTeammateRole Role { get; set; }
 
