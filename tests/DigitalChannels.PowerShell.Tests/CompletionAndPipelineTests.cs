@@ -54,7 +54,7 @@ public class CompletionAndPipelineTests
         foreach (var cmdlet in CmdletCatalog.All)
         foreach (var parameter in cmdlet.Parameters)
         {
-            if (IdentityKinds.ContainsKey(parameter.Type) || (parameter.Type == typeof(string) || parameter.Type == typeof(string[])) && NamedByString.ContainsKey(parameter.Name) && cmdlet.Noun != "WxccSite" || parameter.Name == "Service")
+            if (IdentityKinds.ContainsKey(parameter.Type) || (parameter.Type == typeof(string) || parameter.Type == typeof(string[])) && NamedByString.ContainsKey(parameter.Name) || parameter.Name == "Service")
                 data.Add(cmdlet.Name, parameter.Name);
         }
         return data;
