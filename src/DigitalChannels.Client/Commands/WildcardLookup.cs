@@ -27,12 +27,26 @@ namespace DigitalChannels.Client.Commands
         {
             if (items == null) throw new ArgumentNullException(nameof(items));
             if (nameOf == null) throw new ArgumentNullException(nameof(nameOf));
-            var matches = await MatchesAsync(items, pattern, nameOf, NamedMatches + 1, cancellationToken);
+            return One(await MatchesAsync(items, pattern, nameOf, NamedMatches + 1, cancellationToken), pattern, nameOf, display, identity);
+        }
+
+        /// <summary>The same, over a list already read.</summary>
+        public static T Single<T>(IEnumerable<T> items, string pattern, Func<T, string> nameOf, string display, object identity) where T : class
+        {
+            if (items == null) throw new ArgumentNullException(nameof(items));
+            if (nameOf == null) throw new ArgumentNullException(nameof(nameOf));
+            var wildcard = new Wildcard(pattern);
+            return One(items.Where(i => wildcard.IsMatch(nameOf(i))).Take(NamedMatches + 1).ToList(), pattern, nameOf, display, identity);
+        }
+
+        private static T One<T>(List<T> matches, string pattern, Func<T, string> nameOf, string display, object identity)
+        {
             if (matches.Count == 1) return matches[0];
             if (matches.Count == 0) throw new IdentityNotFoundException($"No {display} matches the wildcard pattern '{pattern}'.", identity);
+            var plural = display.EndsWith("s", StringComparison.Ordinal) ? display : display + "s";
             var named = string.Join(", ", matches.Take(NamedMatches).Select(m => $"'{nameOf(m)}'")) + (matches.Count > NamedMatches ? ", …" : string.Empty);
             throw new ArgumentException(
-                $"The wildcard pattern '{pattern}' matches {(matches.Count > NamedMatches ? "more than " + NamedMatches : matches.Count.ToString())} {display}s ({named}), but it must name exactly one: give the exact name or a narrower pattern.");
+                $"The wildcard pattern '{pattern}' matches {(matches.Count > NamedMatches ? "more than " + NamedMatches : matches.Count.ToString())} {plural} ({named}), but it must name exactly one: give the exact name or a narrower pattern.");
         }
 
         /// <summary>Every item whose name matches the pattern (all when it is null or empty), up to <paramref name="limit"/>.</summary>

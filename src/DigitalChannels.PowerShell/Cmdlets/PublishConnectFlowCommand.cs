@@ -24,6 +24,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         /// <summary>The Make Live pop-up's Application: the app (or number) that triggers a channel flow, by name or id.</summary>
         [Parameter(HelpMessage = "The app or number that triggers a channel flow, by name or id.")]
+        [SupportsWildcards]
         public string Asset { get; set; }
 
         [Parameter(HelpMessage = "An optional comment for this version.")]

@@ -12,6 +12,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The working hours: an object from Get-EngageWorkingHours, its id or its exact name.")]
         [ValidateNotNull]
         [Alias("Name")]
+        [SupportsWildcards]
         public EngageWorkingHoursIdentity Identity { get; set; }
 
         protected override void Execute()

@@ -20,6 +20,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         [Parameter(Mandatory = true, HelpMessage = "The app or number that should trigger the flow, by name or id.")]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string Asset { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The service of a flow given by name or id.")]

@@ -12,6 +12,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The template: an object from Get-EngageTemplate, its id or its exact name.")]
         [ValidateNotNull]
         [Alias("Name")]
+        [SupportsWildcards]
         public EngageTemplateIdentity Identity { get; set; }
 
         [Parameter]

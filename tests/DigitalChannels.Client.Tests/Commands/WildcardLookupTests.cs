@@ -80,6 +80,16 @@ public class WildcardLookupTests
     }
 
     [Fact]
+    public void A_list_already_read_follows_the_same_rule()
+    {
+        var assets = new[] { "Orders chat app", "Support chat app", "Orders SMS" };
+        Assert.Equal("Orders SMS", WildcardLookup.Single(assets, "*SMS", a => a, "Connect asset", "*SMS"));
+        Assert.Throws<IdentityNotFoundException>(() => WildcardLookup.Single(assets, "*mail*", a => a, "Connect asset", "*mail*"));
+        var several = Assert.Throws<ArgumentException>(() => WildcardLookup.Single(assets, "*chat*", a => a, "Engage working hours", "*chat*"));
+        Assert.Contains("matches 2 Engage working hours ('Orders chat app', 'Support chat app')", several.Message);
+    }
+
+    [Fact]
     public async Task A_service_identity_resolves_a_pattern_to_its_one_match_and_an_error_id_names_the_cause()
     {
         using var connection = await Connect(Server());
