@@ -68,6 +68,14 @@ Describe 'Tab completion, pipeline binding and names' {
         (Get-Completion 'Get-ConnectService -Connection $ShellTestConnection -Name Lab').CompletionText | Should -Be @("'Lab A'", "'Lab B'")
     }
 
+    It 'what this session creates or removes shows at the next Tab, not after the cache expires' {
+        (Get-Completion 'Get-ConnectService -Name Lab').CompletionText | Should -Be @("'Lab A'", "'Lab B'")
+        New-ConnectService -Name 'Lab C' | Out-Null
+        (Get-Completion 'Get-ConnectService -Name Lab').CompletionText | Should -Be @("'Lab A'", "'Lab B'", "'Lab C'")
+        Remove-ConnectService 'Lab C' -Confirm:$false
+        (Get-Completion 'Get-ConnectService -Name Lab').CompletionText | Should -Be @("'Lab A'", "'Lab B'")
+    }
+
     It 'three flows through Save | Publish | Wait are all made live before the first one is Live' {
         $imported = Get-ChildItem -Path $Fixtures -Filter 'Task*.workflow.zip' | Import-ConnectFlow -Service $Agnostic
         $imported.Count | Should -Be 3
