@@ -19,15 +19,34 @@ namespace DigitalChannels.Client.Commands
         public static bool IsPattern(string name) => Wildcard.ContainsWildcard(name);
 
         /// <summary>
-        /// The one item whose name matches <paramref name="pattern"/>. None: <see cref="IdentityNotFoundException"/>.
-        /// Several: <see cref="ArgumentException"/> naming the first few, so the user can narrow the pattern.
+        /// The one item whose name matches <paramref name="pattern"/>, or whose name is the pattern's text itself. None:
+        /// <see cref="IdentityNotFoundException"/>. Several: <see cref="ArgumentException"/> naming the first few, so the
+        /// user can narrow the pattern.
         /// </summary>
         public static async Task<T> SingleAsync<T>(IAsyncEnumerable<T> items, string pattern, Func<T, string> nameOf, string display,
             object identity, CancellationToken cancellationToken) where T : class
         {
             if (items == null) throw new ArgumentNullException(nameof(items));
             if (nameOf == null) throw new ArgumentNullException(nameof(nameOf));
-            return One(await MatchesAsync(items, pattern, nameOf, NamedMatches + 1, cancellationToken), pattern, nameOf, display, identity);
+            var wildcard = new Wildcard(pattern);
+            var matches = new List<T>();
+            var enumerator = items.GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (await enumerator.MoveNextAsync())
+                {
+                    var item = enumerator.Current;
+                    var name = nameOf(item);
+                    // A name that really contains [ ] * ? is still found by itself: the literal name wins.
+                    if (string.Equals(name, pattern, StringComparison.OrdinalIgnoreCase)) return item;
+                    if (matches.Count <= NamedMatches && wildcard.IsMatch(name)) matches.Add(item);
+                }
+            }
+            finally
+            {
+                await enumerator.DisposeAsync();
+            }
+            return One(matches, pattern, nameOf, display, identity);
         }
 
         /// <summary>The same, over a list already read.</summary>
@@ -35,8 +54,11 @@ namespace DigitalChannels.Client.Commands
         {
             if (items == null) throw new ArgumentNullException(nameof(items));
             if (nameOf == null) throw new ArgumentNullException(nameof(nameOf));
+            var list = items.ToList();
+            var literal = list.FirstOrDefault(i => string.Equals(nameOf(i), pattern, StringComparison.OrdinalIgnoreCase));
+            if (literal != null) return literal;
             var wildcard = new Wildcard(pattern);
-            return One(items.Where(i => wildcard.IsMatch(nameOf(i))).Take(NamedMatches + 1).ToList(), pattern, nameOf, display, identity);
+            return One(list.Where(i => wildcard.IsMatch(nameOf(i))).Take(NamedMatches + 1).ToList(), pattern, nameOf, display, identity);
         }
 
         private static T One<T>(List<T> matches, string pattern, Func<T, string> nameOf, string display, object identity)

@@ -80,6 +80,13 @@ public class WildcardLookupTests
     }
 
     [Fact]
+    public async Task A_name_that_really_contains_wildcard_characters_still_finds_itself()
+    {
+        Assert.Equal("Lab [A]", await WildcardLookup.SingleAsync(Names("Lab A", "Lab [A]", "Lab B"), "lab [a]", n => n, "thing", "x", CancellationToken.None));
+        Assert.Equal("Sale 50%*", WildcardLookup.Single(new[] { "Sale 50%*", "Sale 50% off" }, "Sale 50%*", n => n, "thing", "x"));
+    }
+
+    [Fact]
     public void A_list_already_read_follows_the_same_rule()
     {
         var assets = new[] { "Orders chat app", "Support chat app", "Orders SMS" };
