@@ -64,9 +64,12 @@ Describe 'Connect teammates and Decrypt Logs against the sandbox' {
         $granted.DecryptLogs | Should -BeTrue
     }
 
-    It 'Nobody invites a second Owner: the error points to Partner Success' {
-        { New-ConnectTeammate -Email 'second-owner@example.com' -Role Owner -Connection $Owner -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ConnectTeammateInvalidValue,DigitalChannels.PowerShell.Cmdlets.NewConnectTeammateCommand'
+    It 'Nobody invites a second Owner: -Role refuses Owner before any request, naming the roles that may be given' {
+        # The server refuses it too (pointing to Partner Success); the module no longer offers or accepts it.
+        $record = { New-ConnectTeammate -Email 'second-owner@example.com' -Role Owner -Connection $Owner -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,DigitalChannels.PowerShell.Cmdlets.NewConnectTeammateCommand' -PassThru
+        $record.Exception.Message | Should -BeLike '*FullAccess*LimitedAccess*ReadOnly*Restricted*'
+        Get-ConnectTeammate 'second-owner@example.com' -Connection $Owner -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'Remove-ConnectTeammate -WhatIf removes nothing' {

@@ -144,7 +144,7 @@ namespace DigitalChannels.Client.ContactCenter
             return id != null && _names.TryGetValue(resource.ItemPath + "|" + id, out name) && name != null;
         }
 
-        /// <summary>An id is checked to exist; a name is looked up. Either fails naming the kind and the value.</summary>
+        /// <summary>An id is checked to exist; a name is looked up (a wildcard pattern must match one). Each fails naming the kind and the value.</summary>
         private async Task<string> ResolveAsync<T>(ContactCenterResourceClient<T> client, string idOrName, System.Threading.CancellationToken token)
             where T : ContactCenterObject
         {
@@ -156,6 +156,9 @@ namespace DigitalChannels.Client.ContactCenter
             T found;
             if (Guid.TryParse(text, out _))
                 found = await client.GetAsync(text, token) ?? throw new ReferenceNotFoundException($"No {client.Resource.DisplayName} has the id '{text}'.", text);
+            else if (WildcardLookup.IsPattern(text))
+                found = await WildcardLookup.SingleAsync(client.ListAsync(null, ContactCenterResourceClient<T>.DefaultPageSize, token), text,
+                    ContactCenterResourceClient<T>.NameOf, client.Resource.DisplayName, text, token);
             else
                 found = await client.FindByNameAsync(text, token) ?? throw new ReferenceNotFoundException($"No {client.Resource.DisplayName} is named '{text}'.", text);
             _cache[key] = found.Id;

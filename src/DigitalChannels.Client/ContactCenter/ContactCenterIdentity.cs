@@ -45,8 +45,12 @@ namespace DigitalChannels.Client.ContactCenter
                 ?? throw new IdentityNotFoundException(typeof(T) == typeof(ContactCenterUser) ? $"No {display} has the email '{Name}'." : $"No {display} is named '{Name}'.", this);
         }
 
+        /// <summary>A wildcard pattern must match exactly one object; a plain name is looked up as it is.</summary>
         private Task<T> FindByNameAsync(ContactCenterResourceClient<T> client, CancellationToken cancellationToken) =>
-            client.FindByNameAsync(Name, cancellationToken);
+            WildcardLookup.IsPattern(Name)
+                ? WildcardLookup.SingleAsync(client.ListAsync(null, ContactCenterResourceClient<T>.DefaultPageSize, cancellationToken), Name,
+                    ContactCenterResourceClient<T>.NameOf, client.Resource.DisplayName, this, cancellationToken)
+                : client.FindByNameAsync(Name, cancellationToken);
 
         public override string ToString() => Item?.ToString() ?? Name ?? Id;
     }

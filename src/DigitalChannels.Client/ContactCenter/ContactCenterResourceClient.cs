@@ -171,7 +171,8 @@ namespace DigitalChannels.Client.ContactCenter
             return await Http.SendAsync<BulkResponse>(method, Url(Resource.BulkPath), request, cancellationToken) ?? new BulkResponse();
         }
 
-        private static string NameOf(T item) => (item as NamedContactCenterObject)?.Name ?? (item as ContactCenterUser)?.Email;
+        /// <summary>What a name on the command line is compared with: the name, or a user's email.</summary>
+        public static string NameOf(T item) => (item as NamedContactCenterObject)?.Name ?? (item as ContactCenterUser)?.Email;
 
         private string RequireId(string id) =>
             string.IsNullOrWhiteSpace(id) ? throw new ArgumentException($"The {Resource.DisplayName} id is empty.", nameof(id)) : id.Trim();

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Commands;
@@ -35,48 +37,40 @@ namespace DigitalChannels.Client.Provisioning
             await WaitAsync(host, connection, timeout, pollInterval, delay);
         }
 
+        /// <summary>Waits for the provisioning of one tenant; see the overload for many.</summary>
+        public static Task WaitAsync(ICommandHost host, DigitalChannelsConnection connection, TimeSpan timeout, TimeSpan pollInterval,
+            Func<TimeSpan, CancellationToken, Task> delay = null) =>
+            WaitAsync(host, new[] { connection ?? throw new ArgumentNullException(nameof(connection)) }, timeout, pollInterval, delay);
+
         /// <summary>
-        /// Polls until the Connect side exists (AwaitingActivation or Provisioned), showing progress against the finish
-        /// time; Ctrl+C cancels the wait (not the provisioning). NotProvisioned has nothing to wait for.
+        /// Polls every tenant (one connection each, e.g. the lab pods') until its Connect side exists (AwaitingActivation
+        /// or Provisioned), all at once with one progress bar against the finish times (as Wait-Job); Ctrl+C cancels
+        /// the wait (not the provisioning). A tenant that is NotProvisioned has nothing to wait for and is its own error.
         /// </summary>
-        public static async Task WaitAsync(ICommandHost host, DigitalChannelsConnection connection, TimeSpan timeout, TimeSpan pollInterval,
+        public static Task WaitAsync(ICommandHost host, IReadOnlyList<DigitalChannelsConnection> connections, TimeSpan timeout, TimeSpan pollInterval,
             Func<TimeSpan, CancellationToken, Task> delay = null)
         {
-            if (timeout <= TimeSpan.Zero) throw new ArgumentException($"The timeout {timeout} is not positive.", nameof(timeout));
-            if (pollInterval <= TimeSpan.Zero) throw new ArgumentException($"The poll interval {pollInterval} is not positive.", nameof(pollInterval));
-            connection.Provisioning.RequireApi("Waiting for Digital Channels provisioning");
-            delay = delay ?? ((d, ct) => Task.Delay(d, ct));
-            var token = host.CancellationToken;
-            var waited = TimeSpan.Zero;
-            using (var progress = new ProgressActivity(host, 1, "Waiting for Digital Channels provisioning"))
+            if (connections == null) throw new ArgumentNullException(nameof(connections));
+            if (connections.Any(c => c == null)) throw new ArgumentException("A tenant to wait for has no connection.", nameof(connections));
+            foreach (var connection in connections) connection.Provisioning.RequireApi("Waiting for Digital Channels provisioning");
+            var activity = connections.Count == 1 ? "Waiting for Digital Channels provisioning" : $"Waiting for Digital Channels provisioning of {connections.Count} tenants";
+            return PollingWait.AllAsync(host, Noun, activity, connections, async (connection, token) =>
             {
-                while (true)
+                var current = await connection.Provisioning.GetAsync(token);
+                if (current.State == DigitalChannelsProvisioning.AwaitingActivation || current.State == DigitalChannelsProvisioning.Provisioned)
                 {
-                    var current = await connection.Provisioning.GetAsync(token);
-                    if (current.State == DigitalChannelsProvisioning.AwaitingActivation || current.State == DigitalChannelsProvisioning.Provisioned)
-                    {
-                        if (current.State == DigitalChannelsProvisioning.AwaitingActivation)
-                            host.WriteVerbose($"Provisioned; the activation mail (JOIN THE TEAM) went to '{current.OwnerEmail}', valid until {current.ActivationExpiresTime:u}.");
-                        host.WriteObject(current);
-                        return;
-                    }
-                    if (current.State != DigitalChannelsProvisioning.Provisioning)
-                        throw new InvalidOperationException(
-                            $"Digital Channels of organization {current.OrganizationId} are {current.State}: nothing to wait for. Start it with Start-DigitalChannelsProvisioning -Owner <administrator email>.");
-                    if (waited >= timeout)
-                        throw new TimeoutException($"Digital Channels provisioning was still running after {timeout.TotalSeconds:0} s (ready at {current.FinishTime:u}, sandbox time).");
-
-                    var percent = -1;
-                    if (current.StartedTime.HasValue && current.FinishTime.HasValue)
-                    {
-                        var total = (current.FinishTime.Value - current.StartedTime.Value).TotalSeconds;
-                        if (total > 0) percent = (int)Math.Max(0, Math.Min(99, 100 * waited.TotalSeconds / total));
-                    }
-                    progress.Report($"Provisioning; ready at {current.FinishTime:u}", percent, current.FinishTime);
-                    await delay(pollInterval, token);
-                    waited += pollInterval;
+                    if (current.State == DigitalChannelsProvisioning.AwaitingActivation)
+                        host.WriteVerbose($"Provisioned; the activation mail (JOIN THE TEAM) went to '{current.OwnerEmail}', valid until {current.ActivationExpiresTime:u}.");
+                    return WaitState.Done(current);
                 }
-            }
+                if (current.State != DigitalChannelsProvisioning.Provisioning)
+                    throw new InvalidOperationException(
+                        $"Digital Channels of organization {current.OrganizationId} are {current.State}: nothing to wait for. Start it with Start-DigitalChannelsProvisioning -Owner <administrator email>.");
+                TimeSpan? expected = null;
+                if (current.StartedTime.HasValue && current.FinishTime.HasValue) expected = current.FinishTime.Value - current.StartedTime.Value;
+                return WaitState.Pending($"Provisioning; ready at {current.FinishTime:u}", expected,
+                    t => $"Digital Channels provisioning was still running after {t.TotalSeconds:0} s (ready at {current.FinishTime:u}, sandbox time).", current.FinishTime);
+            }, timeout, pollInterval, delay, c => $"organization {c.OrganizationId}");
         }
 
         public static async Task NewSandboxTenantAsync(ICommandHost host, DigitalChannelsConnection connection, string name, string administratorEmail,

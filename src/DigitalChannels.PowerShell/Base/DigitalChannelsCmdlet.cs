@@ -44,8 +44,24 @@ namespace DigitalChannels.PowerShell.Base
 
         protected override void EndProcessing()
         {
+            try
+            {
+                Finish();
+            }
+            catch (CommandTerminatedException terminated)
+            {
+                ThrowTerminatingError(ToErrorRecord(terminated.Error));
+            }
             base.EndProcessing();
             DisposeCancellation();
+        }
+
+        /// <summary>
+        /// Work after the last pipeline item, for cmdlets that collect what is piped in and act on all of it at once (the
+        /// wait cmdlets, as Wait-Job). Nothing by default.
+        /// </summary>
+        protected virtual void Finish()
+        {
         }
 
         /// <summary>Ctrl+C or a stopped pipeline: cancels the call in flight. Called on another thread than the pipeline's.</summary>

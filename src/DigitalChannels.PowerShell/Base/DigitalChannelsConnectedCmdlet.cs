@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using DigitalChannels.Client;
 using DigitalChannels.Client.Commands;
+using DigitalChannels.Client.Completion;
 
 namespace DigitalChannels.PowerShell.Base
 {
@@ -20,8 +21,35 @@ namespace DigitalChannels.PowerShell.Base
         /// (category AuthenticationError) that tells the user to run Connect-DigitalChannels.
         /// </summary>
         protected DigitalChannelsConnection CurrentConnection =>
-            Connection
+            _used = Connection
             ?? ConnectionRegistry.GetCurrent(Runspace.DefaultRunspace)
             ?? throw new CommandTerminatedException(CommandErrors.From(string.Empty, new NotConnectedException(), null));
+
+        private DigitalChannelsConnection _used;
+
+        /// <summary>
+        /// A cmdlet that may change the tenant forgets the names Tab offers for its connection, so that what it created,
+        /// renamed or removed shows at the next Tab rather than after the cache's 30 seconds.
+        /// </summary>
+        protected override void EndProcessing()
+        {
+            try
+            {
+                base.EndProcessing();
+            }
+            finally
+            {
+                if (_used != null && ChangesTenant) CompletionCache.Shared.Clear(_used);
+            }
+        }
+
+        private bool ChangesTenant
+        {
+            get
+            {
+                var attributes = GetType().GetCustomAttributes(typeof(CmdletAttribute), true);
+                return attributes.Length > 0 && ((CmdletAttribute)attributes[0]).SupportsShouldProcess;
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(ConnectAsset))]
     public sealed class GetConnectAssetCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Position = 0, HelpMessage = "The asset name, or a wildcard pattern.")]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The asset name, or a wildcard pattern.")]
         [SupportsWildcards]
         public string Name { get; set; }
 
@@ -19,6 +19,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public string Type { get; set; }
 
         [Parameter(HelpMessage = "Only assets of this channel.")]
+        [EnumWords(typeof(ConnectChannel))]
         public ConnectChannel Channel { get; set; }
 
         protected override void Execute()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.Connect.Teammates;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,8 +10,9 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(ConnectGroup))]
     public sealed class GetConnectGroupCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Position = 0, HelpMessage = "The group name, or a wildcard pattern. Omit it to get every group you can see.")]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The group name, or a wildcard pattern. Omit it to get every group you can see.")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ConnectGroupNameCompleter))]
         public string Name { get; set; }
         protected override void Execute()
         {

@@ -9,7 +9,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(ConnectIntegration))]
     public sealed class GetConnectIntegrationCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Position = 0, HelpMessage = "The integration's name or kind, or a wildcard pattern. Omit it to get all.")]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The integration's name or kind, or a wildcard pattern. Omit it to get all.")]
         [SupportsWildcards]
         public string Name { get; set; }
 

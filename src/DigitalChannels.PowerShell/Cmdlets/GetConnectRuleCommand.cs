@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DigitalChannels.Client.Connect;
 using DigitalChannels.Client.Connect.Flows;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -12,6 +13,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The service: an object from Get-ConnectService, its Service ID or its exact name.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectServiceNameCompleter))]
+        [SupportsWildcards]
         public ConnectServiceIdentity Service { get; set; }
 
         protected override void Execute()

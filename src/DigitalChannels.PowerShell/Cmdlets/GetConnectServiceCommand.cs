@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.Connect;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -13,9 +14,10 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string ByIdSet = "ById";
 
         /// <summary>A name or wildcard pattern; a plain name that matches nothing is an error, a pattern is not.</summary>
-        [Parameter(ParameterSetName = ByNameSet, Position = 0,
+        [Parameter(ParameterSetName = ByNameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The service name, or a wildcard pattern such as 'Lab*'. Omit it to get every service.")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ConnectServiceNameCompleter))]
         public string Name { get; set; }
 
         /// <summary>The Service ID of the portal's API tab.</summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.Connect.Teammates;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,12 +10,15 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(ConnectTeam))]
     public sealed class GetConnectTeamCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Position = 0, HelpMessage = "The team name, or a wildcard pattern. Omit it to get every team you can see.")]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The team name, or a wildcard pattern. Omit it to get every team you can see.")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ConnectTeamNameCompleter))]
         public string Name { get; set; }
 
         [Parameter(HelpMessage = "Only the teams of this group: an object from Get-ConnectGroup, its id or its name.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectGroupNameCompleter))]
+        [SupportsWildcards]
         public ConnectGroupIdentity Group { get; set; }
 
         protected override void Execute()

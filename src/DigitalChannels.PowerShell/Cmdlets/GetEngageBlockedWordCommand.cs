@@ -9,7 +9,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(EngageBlockedWord))]
     public sealed class GetEngageBlockedWordCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Position = 0, HelpMessage = "A word or wildcard pattern. Omit it to get the whole blocklist.")]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "A word or wildcard pattern. Omit it to get the whole blocklist.")]
         [SupportsWildcards]
         public string Word { get; set; }
 

@@ -9,7 +9,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(EngageChannelAsset))]
     public sealed class GetEngageChannelAssetCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Position = 0, HelpMessage = "The asset's name; wildcards allowed.")]
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The asset's name; wildcards allowed.")]
         [SupportsWildcards]
         public string Name { get; set; }
 

@@ -12,7 +12,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string ByNameSet = "ByName";
         public const string ByIdSet = "ById";
 
-        [Parameter(ParameterSetName = ByNameSet, Position = 0, HelpMessage = "The template name, or a wildcard pattern such as 'Greet*'. Omit it to get every template.")]
+        [Parameter(ParameterSetName = ByNameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The template name, or a wildcard pattern such as 'Greet*'. Omit it to get every template.")]
         [SupportsWildcards]
         public string Name { get; set; }
 

@@ -26,6 +26,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public string OutFile { get; set; }
 
         [Parameter(ParameterSetName = FileSet)]
+        [EnumWords(typeof(EngageTranscriptFormat))]
         public EngageTranscriptFormat Format { get; set; } = EngageTranscriptFormat.Auto;
 
         /// <summary>Replace an existing file.</summary>

@@ -12,7 +12,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string ByNameSet = "ByName";
         public const string ByIdSet = "ById";
 
-        [Parameter(ParameterSetName = ByNameSet, Position = 0, HelpMessage = "The name, or a wildcard pattern. Omit it to get all working hours.")]
+        [Parameter(ParameterSetName = ByNameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The name, or a wildcard pattern. Omit it to get all working hours.")]
         [SupportsWildcards]
         public string Name { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -13,9 +14,10 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string ByIdSet = "ById";
 
         /// <summary>A name or wildcard pattern; a plain name that matches nothing is an error, a pattern is not.</summary>
-        [Parameter(ParameterSetName = ByNameSet, Position = 0,
+        [Parameter(ParameterSetName = ByNameSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The team name, or a wildcard pattern. Omit it to get every team.")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(WxccTeamNameCompleter))]
         public string Name { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true,

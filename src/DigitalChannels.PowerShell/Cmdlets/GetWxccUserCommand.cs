@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -12,9 +13,10 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string ByEmailSet = "ByEmail";
         public const string ByIdSet = "ById";
 
-        [Parameter(ParameterSetName = ByEmailSet, Position = 0,
+        [Parameter(ParameterSetName = ByEmailSet, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The user's email, or a wildcard pattern such as '*@example.com'. Omit it to get every user.")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(WxccUserEmailCompleter))]
         public string Email { get; set; }
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true, ValueFromPipelineByPropertyName = true,

@@ -4,6 +4,7 @@ using System.Management.Automation;
 using DigitalChannels.Client.Connect;
 using DigitalChannels.Client.Connect.Flows;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -34,6 +35,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         [Parameter(Mandatory = true, HelpMessage = "The service: an object from Get-ConnectService, its Service ID or its exact name.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectServiceNameCompleter))]
+        [SupportsWildcards]
         public ConnectServiceIdentity Service { get; set; }
 
         /// <summary>The flow name; by default the .workflow file's name without the extension. Names one flow only.</summary>
@@ -42,6 +45,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         /// <summary>The flow kind; by default inferred from the file, zip and folder names, then -Name.</summary>
         [Parameter]
+        [EnumWords(typeof(ConnectFlowKind))]
         public ConnectFlowKind Kind { get; set; }
 
         /// <summary>Skips each channel-agnostic flow (Task Routed, Modified, Close) whose kind the tenant has already, in any service.</summary>

@@ -15,6 +15,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public string Name { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The channel: LiveChat, Email, FacebookMessenger, WhatsApp, AppleMessagesForBusiness, Rcs or InAppMessaging (GoogleBusinessMessages is discontinued).")]
+        [EnumWords(typeof(ConnectChannel))]
         public ConnectChannel Channel { get; set; }
 
         protected override void Execute()

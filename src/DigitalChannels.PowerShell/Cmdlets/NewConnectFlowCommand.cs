@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DigitalChannels.Client.Connect;
 using DigitalChannels.Client.Connect.Flows;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -16,10 +17,13 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         [Parameter(Mandatory = true, ValueFromPipeline = true, HelpMessage = "The service: an object from Get-ConnectService, its Service ID or its exact name.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectServiceNameCompleter))]
+        [SupportsWildcards]
         public ConnectServiceIdentity Service { get; set; }
 
         /// <summary>The trigger category: a channel, a channel-agnostic Task event, a custom event or an inbound webhook.</summary>
         [Parameter(Mandatory = true, HelpMessage = "What starts the flow: a channel (LiveChat, Email, Sms…), TaskRouted/TaskModified/TaskClose, CustomEvent or InboundWebhook.")]
+        [EnumWords(typeof(ConnectFlowKind))]
         public ConnectFlowKind Kind { get; set; }
 
         protected override void Execute()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.Connect.Teammates;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -17,6 +18,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The group the team sits in: an object from Get-ConnectGroup, its id or its name.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectGroupNameCompleter))]
+        [SupportsWildcards]
         public ConnectGroupIdentity Group { get; set; }
 
         protected override void Execute()

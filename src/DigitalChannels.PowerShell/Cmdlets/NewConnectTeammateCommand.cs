@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.Connect.Teammates;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -15,14 +16,20 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The role: FullAccess, LimitedAccess, ReadOnly or Restricted (the Owner role is not self-service).")]
+        [ValidateSet(nameof(ConnectTeammateRole.FullAccess), nameof(ConnectTeammateRole.LimitedAccess), nameof(ConnectTeammateRole.ReadOnly), nameof(ConnectTeammateRole.Restricted))]
+        [EnumWords(typeof(ConnectTeammateRole))]
         public ConnectTeammateRole Role { get; set; }
 
         [Parameter(HelpMessage = "The group to invite the teammate into: an object from Get-ConnectGroup, its id or its name.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectGroupNameCompleter))]
+        [SupportsWildcards]
         public ConnectGroupIdentity Group { get; set; }
 
         [Parameter(HelpMessage = "The team to invite the teammate into: an object from Get-ConnectTeam, its id or its name.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectTeamNameCompleter))]
+        [SupportsWildcards]
         public ConnectTeamIdentity Team { get; set; }
 
         protected override void Execute()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -14,7 +15,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public string Name { get; set; }
 
         /// <summary>The site the profile belongs to; omitted, it belongs to the organization.</summary>
-        [Parameter] [ValidateNotNullOrEmpty] public string Site { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(WxccSiteNameCompleter))] [SupportsWildcards] [ValidateNotNullOrEmpty] public string Site { get; set; }
 
         [Parameter] public SwitchParameter AutoAnswer { get; set; }
         [Parameter] public SwitchParameter AutoWrapUp { get; set; }

@@ -15,6 +15,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         /// <summary>Blended (the default), BlendedRealtime or Exclusive.</summary>
         [Parameter]
+        [EnumWords(typeof(BlendingMode))]
         public BlendingMode BlendingMode { get; set; } = BlendingMode.Blended;
 
         [Parameter] public int Telephony { get; set; }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -15,6 +16,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         [Parameter(Mandatory = true, HelpMessage = "The multimedia profile of the site: its name or id.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WxccMultimediaProfileNameCompleter))]
+        [SupportsWildcards]
         public string MultimediaProfile { get; set; }
 
         [Parameter] public string Description { get; set; }

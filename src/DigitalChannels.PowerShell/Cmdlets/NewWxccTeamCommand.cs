@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -15,12 +16,14 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         [Parameter(Mandatory = true, HelpMessage = "The site of the team: its name or id. It cannot change later.")]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(WxccSiteNameCompleter))]
+        [SupportsWildcards]
         public string Site { get; set; }
 
         /// <summary>AgentBased (the default) or CapacityBased; it cannot change later.</summary>
-        [Parameter] public TeamType TeamType { get; set; } = TeamType.AgentBased;
+        [Parameter] [EnumWords(typeof(TeamType))] public TeamType TeamType { get; set; } = TeamType.AgentBased;
 
-        [Parameter] [ValidateNotNullOrEmpty] public string MultimediaProfile { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(WxccMultimediaProfileNameCompleter))] [SupportsWildcards] [ValidateNotNullOrEmpty] public string MultimediaProfile { get; set; }
 
         [Parameter] [ValidateNotNullOrEmpty] public string DesktopLayout { get; set; }
 

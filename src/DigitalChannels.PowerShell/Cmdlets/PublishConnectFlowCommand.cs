@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DigitalChannels.Client.Connect;
 using DigitalChannels.Client.Connect.Flows;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -12,13 +13,18 @@ namespace DigitalChannels.PowerShell.Cmdlets
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The flow: an object from Get-ConnectFlow, or its name or id with -Service.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectFlowNameCompleter))]
+        [SupportsWildcards]
         public ConnectFlowIdentity Flow { get; set; }
 
         [Parameter(HelpMessage = "The service of a flow given by name or id.")]
+        [ArgumentCompleter(typeof(ConnectServiceNameCompleter))]
+        [SupportsWildcards]
         public ConnectServiceIdentity Service { get; set; }
 
         /// <summary>The Make Live pop-up's Application: the app (or number) that triggers a channel flow, by name or id.</summary>
         [Parameter(HelpMessage = "The app or number that triggers a channel flow, by name or id.")]
+        [SupportsWildcards]
         public string Asset { get; set; }
 
         [Parameter(HelpMessage = "An optional comment for this version.")]

@@ -12,7 +12,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string ByNameSet = "ByName";
         public const string ByObjectSet = "ByObject";
 
-        [Parameter(ParameterSetName = ByNameSet, Mandatory = true, Position = 0, HelpMessage = "The app's name or id.")]
+        [Parameter(ParameterSetName = ByNameSet, Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The app's name or id.")]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; }
 

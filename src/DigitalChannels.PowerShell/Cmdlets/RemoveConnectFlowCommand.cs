@@ -2,6 +2,7 @@ using System.Management.Automation;
 using DigitalChannels.Client.Connect;
 using DigitalChannels.Client.Connect.Flows;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -10,11 +11,17 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(void))]
     public sealed class RemoveConnectFlowCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The flow: an object from Get-ConnectFlow, or its name or id with -Service.")]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The flow: an object from Get-ConnectFlow, or its name or id with -Service.")]
         [ValidateNotNull]
+        [ArgumentCompleter(typeof(ConnectFlowNameCompleter))]
+        [SupportsWildcards]
+        [Alias("Name")]
         public ConnectFlowIdentity Flow { get; set; }
 
-        [Parameter(HelpMessage = "The service of a flow given by name or id.")]
+        [Parameter(ValueFromPipelineByPropertyName = true, HelpMessage = "The service of a flow given by name or id.")]
+        [ArgumentCompleter(typeof(ConnectServiceNameCompleter))]
+        [SupportsWildcards]
+        [Alias("ServiceName")]
         public ConnectServiceIdentity Service { get; set; }
 
         protected override void Execute()

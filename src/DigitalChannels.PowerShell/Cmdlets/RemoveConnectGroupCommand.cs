@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.Connect.Teammates;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,9 +10,12 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(void))]
     public sealed class RemoveConnectGroupCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The group: an object from Get-ConnectGroup, its id or its name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [ArgumentCompleter(typeof(ConnectGroupNameCompleter))]
+        [SupportsWildcards]
         public ConnectGroupIdentity Identity { get; set; }
 
         protected override void Execute()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.Connect;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -10,9 +11,12 @@ namespace DigitalChannels.PowerShell.Cmdlets
     public sealed class RemoveConnectServiceCommand : DigitalChannelsConnectedCmdlet
     {
         /// <summary>A service object from Get-ConnectService, a Service ID or an exact name.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The service: an object from Get-ConnectService, its Service ID or its exact name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [ArgumentCompleter(typeof(ConnectServiceNameCompleter))]
+        [SupportsWildcards]
         public ConnectServiceIdentity Identity { get; set; }
 
         protected override void Execute()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.Connect.Teammates;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,9 +10,12 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(void))]
     public sealed class RemoveConnectTeamCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The team: an object from Get-ConnectTeam, its id or its name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [ArgumentCompleter(typeof(ConnectTeamNameCompleter))]
+        [SupportsWildcards]
         public ConnectTeamIdentity Identity { get; set; }
 
         protected override void Execute()

@@ -9,8 +9,10 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(void))]
     public sealed class RemoveEngageWorkingHoursCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The working hours: an object from Get-EngageWorkingHours, its id or its exact name.")]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The working hours: an object from Get-EngageWorkingHours, its id or its exact name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [SupportsWildcards]
         public EngageWorkingHoursIdentity Identity { get; set; }
 
         protected override void Execute()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,9 +10,12 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(void))]
     public sealed class RemoveWxccSiteCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The site: an object from Get-WxccSite, its id or its exact name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [ArgumentCompleter(typeof(WxccSiteNameCompleter))]
+        [SupportsWildcards]
         public SiteIdentity Identity { get; set; }
 
         protected override void Execute()

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,9 +10,12 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(void))]
     public sealed class RemoveWxccTeamCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The team: an object from Get-WxccTeam, its id or its exact name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [ArgumentCompleter(typeof(WxccTeamNameCompleter))]
+        [SupportsWildcards]
         public TeamIdentity Identity { get; set; }
 
         protected override void Execute()

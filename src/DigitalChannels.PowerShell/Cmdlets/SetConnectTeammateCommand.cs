@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.Connect.Teammates;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,12 +10,17 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(ConnectTeammate))]
     public sealed class SetConnectTeammateCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The teammate: an object from Get-ConnectTeammate, its id or its email.")]
         [ValidateNotNull]
+        [Alias("Email")]
+        [ArgumentCompleter(typeof(ConnectTeammateEmailCompleter))]
+        [SupportsWildcards]
         public ConnectTeammateIdentity Identity { get; set; }
 
         [Parameter(Mandatory = true, HelpMessage = "The new role: FullAccess, LimitedAccess, ReadOnly or Restricted.")]
+        [ValidateSet(nameof(ConnectTeammateRole.FullAccess), nameof(ConnectTeammateRole.LimitedAccess), nameof(ConnectTeammateRole.ReadOnly), nameof(ConnectTeammateRole.Restricted))]
+        [EnumWords(typeof(ConnectTeammateRole))]
         public ConnectTeammateRole Role { get; set; }
 
         [Parameter]

@@ -9,7 +9,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(EngageChannelAsset))]
     public sealed class SetEngageChannelAssetCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, HelpMessage = "The Live Chat app: its name or id.")]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The Live Chat app: its name or id.")]
         [Alias("Id")]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; }

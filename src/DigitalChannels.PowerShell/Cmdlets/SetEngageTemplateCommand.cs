@@ -9,8 +9,10 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(EngageTemplate))]
     public sealed class SetEngageTemplateCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The template: an object from Get-EngageTemplate, its id or its exact name.")]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The template: an object from Get-EngageTemplate, its id or its exact name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [SupportsWildcards]
         public EngageTemplateIdentity Identity { get; set; }
 
         [Parameter]

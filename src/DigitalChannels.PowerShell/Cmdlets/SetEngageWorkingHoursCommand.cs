@@ -10,8 +10,10 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(EngageWorkingHours))]
     public sealed class SetEngageWorkingHoursCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, HelpMessage = "The working hours: an object from Get-EngageWorkingHours, its id or its exact name.")]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, HelpMessage = "The working hours: an object from Get-EngageWorkingHours, its id or its exact name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [SupportsWildcards]
         public EngageWorkingHoursIdentity Identity { get; set; }
 
         [Parameter]

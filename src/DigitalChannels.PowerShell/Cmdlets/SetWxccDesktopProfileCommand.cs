@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,9 +10,12 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(DesktopProfile))]
     public sealed class SetWxccDesktopProfileCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The desktop profile: an object from Get-WxccDesktopProfile, its id or its exact name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [ArgumentCompleter(typeof(WxccDesktopProfileNameCompleter))]
+        [SupportsWildcards]
         public DesktopProfileIdentity Identity { get; set; }
 
         [Parameter] [ValidateNotNullOrEmpty] public string NewName { get; set; }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,14 +10,17 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(MultimediaProfile))]
     public sealed class SetWxccMultimediaProfileCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The multimedia profile: an object from Get-WxccMultimediaProfile, its id or its exact name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [ArgumentCompleter(typeof(WxccMultimediaProfileNameCompleter))]
+        [SupportsWildcards]
         public MultimediaProfileIdentity Identity { get; set; }
 
         [Parameter] [ValidateNotNullOrEmpty] public string NewName { get; set; }
         [Parameter] [AllowEmptyString] public string Description { get; set; }
-        [Parameter] public BlendingMode BlendingMode { get; set; }
+        [Parameter] [EnumWords(typeof(BlendingMode))] public BlendingMode BlendingMode { get; set; }
         [Parameter] public int Telephony { get; set; }
         [Parameter] public int Chat { get; set; }
         [Parameter] public int Email { get; set; }

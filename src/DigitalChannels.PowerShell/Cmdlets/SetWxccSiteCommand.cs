@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -9,14 +10,17 @@ namespace DigitalChannels.PowerShell.Cmdlets
     [OutputType(typeof(Site))]
     public sealed class SetWxccSiteCommand : DigitalChannelsConnectedCmdlet
     {
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The site: an object from Get-WxccSite, its id or its exact name.")]
         [ValidateNotNull]
+        [Alias("Name")]
+        [ArgumentCompleter(typeof(WxccSiteNameCompleter))]
+        [SupportsWildcards]
         public SiteIdentity Identity { get; set; }
 
         [Parameter] [ValidateNotNullOrEmpty] public string NewName { get; set; }
         [Parameter] [AllowEmptyString] public string Description { get; set; }
-        [Parameter] [ValidateNotNullOrEmpty] public string MultimediaProfile { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(WxccMultimediaProfileNameCompleter))] [SupportsWildcards] [ValidateNotNullOrEmpty] public string MultimediaProfile { get; set; }
         [Parameter] public SwitchParameter PassThru { get; set; }
 
         protected override void Execute()

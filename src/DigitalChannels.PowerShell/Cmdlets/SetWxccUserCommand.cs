@@ -3,6 +3,7 @@ using System.Management.Automation;
 using DigitalChannels.Client.Commands;
 using DigitalChannels.Client.ContactCenter;
 using DigitalChannels.PowerShell.Base;
+using DigitalChannels.PowerShell.Base.Completion;
 
 namespace DigitalChannels.PowerShell.Cmdlets
 {
@@ -17,22 +18,25 @@ namespace DigitalChannels.PowerShell.Cmdlets
     {
         private readonly List<WxccUserIdentity> _identities = new List<WxccUserIdentity>();
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true,
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
             HelpMessage = "The users: objects from Get-WxccUser, emails or ids.")]
         [ValidateNotNullOrEmpty]
+        [Alias("Email")]
+        [ArgumentCompleter(typeof(WxccUserEmailCompleter))]
+        [SupportsWildcards]
         public WxccUserIdentity[] Identity { get; set; }
 
         /// <summary>-ContactCenterEnabled turns Contact Center on for the user; -ContactCenterEnabled:$false turns it off.</summary>
         [Parameter] public SwitchParameter ContactCenterEnabled { get; set; }
 
-        [Parameter] [ValidateNotNullOrEmpty] public string Site { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(WxccSiteNameCompleter))] [SupportsWildcards] [ValidateNotNullOrEmpty] public string Site { get; set; }
 
         /// <summary>The user's teams (names or ids): they replace the current ones.</summary>
-        [Parameter] [AllowEmptyCollection] public string[] Team { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(WxccTeamNameCompleter))] [SupportsWildcards] [AllowEmptyCollection] public string[] Team { get; set; }
 
-        [Parameter] [ValidateNotNullOrEmpty] public string DesktopProfile { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(WxccDesktopProfileNameCompleter))] [SupportsWildcards] [ValidateNotNullOrEmpty] public string DesktopProfile { get; set; }
 
-        [Parameter] [ValidateNotNullOrEmpty] public string MultimediaProfile { get; set; }
+        [Parameter] [ArgumentCompleter(typeof(WxccMultimediaProfileNameCompleter))] [SupportsWildcards] [ValidateNotNullOrEmpty] public string MultimediaProfile { get; set; }
 
         [Parameter] [ValidateNotNullOrEmpty] public string UserProfile { get; set; }
 

@@ -54,12 +54,17 @@ namespace DigitalChannels.Client.Connect.Assets
             host.WriteVerbose($"Removed the {target.Channel} app '{target.Name}' (id {target.Id}).");
         }
 
-        /// <summary>The asset with this id, or else this exact name (case-insensitive); an error naming it when none.</summary>
+        /// <summary>
+        /// The asset with this id, or else this exact name (case-insensitive), or the one a wildcard pattern matches; an
+        /// error naming it when none (or, for a pattern, several).
+        /// </summary>
         public static async Task<ConnectAsset> FindAsync(DigitalChannelsConnection connection, string nameOrId, CancellationToken cancellationToken)
         {
             if (string.IsNullOrWhiteSpace(nameOrId)) throw new ArgumentException("The asset name or id is empty.", nameof(nameOrId));
             var text = nameOrId.Trim();
             var assets = await connection.ConnectAssets.ListAsync(null, null, cancellationToken);
+            if (WildcardLookup.IsPattern(text))
+                return WildcardLookup.Single(assets, text, a => a.Name, "Connect asset", text);
             return assets.FirstOrDefault(a => string.Equals(a.Id, text, StringComparison.OrdinalIgnoreCase))
                 ?? assets.FirstOrDefault(a => string.Equals(a.Name, text, StringComparison.OrdinalIgnoreCase))
                 ?? throw new IdentityNotFoundException($"No Connect asset (app or number) has the name or id '{text}'.", text);

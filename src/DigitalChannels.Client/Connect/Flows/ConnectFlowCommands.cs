@@ -150,23 +150,53 @@ namespace DigitalChannels.Client.Connect.Flows
             return found;
         }
 
-        /// <summary>The service's flows: all, by name (wildcards select), or one by id. A plain name that matches nothing is an error.</summary>
+        /// <summary>
+        /// Flows by name (wildcards select), or all: of the service, of every service a wildcard -Service matches, or of the
+        /// whole tenant when no service is given. A plain name that matches nothing is an error (as Get-Item).
+        /// </summary>
         public static async Task GetAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service, string name)
         {
-            if (service == null) throw new ArgumentNullException(nameof(service));
-            connection.ConnectFlows.RequireApi("Listing Connect flows", ConnectFlowsClient.FlowsPage(service.ToString()));
-            var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, host.CancellationToken));
-            if (!string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
+            connection.ConnectFlows.RequireApi("Listing Connect flows", ConnectFlowsClient.FlowsPage(service?.ToString() ?? "(service)"));
+            var token = host.CancellationToken;
+            if (service != null && !service.IsPattern && !string.IsNullOrEmpty(name) && !Wildcard.ContainsWildcard(name))
             {
+                var resolved = await service.ResolveAsync(connection.ConnectServices, token);
                 var identity = new ConnectFlowIdentity(name);
-                host.WriteObject(await identity.ResolveAsync(connection, new ConnectServiceIdentity(resolved), host.CancellationToken));
+                host.WriteObject(await identity.ResolveAsync(connection, new ConnectServiceIdentity(resolved), token));
                 return;
             }
+
+            var services = service != null
+                ? await service.ResolveAllAsync(connection.ConnectServices, token)
+                : null;
             var pattern = string.IsNullOrEmpty(name) ? null : new Wildcard(name);
-            await foreach (var flow in connection.ConnectFlows.ListAsync(resolved.Id, null, host.CancellationToken))
+            var found = false;
+            if (services == null)
             {
-                if (pattern == null || pattern.IsMatch(flow.Name)) host.WriteObject(flow);
+                // The whole tenant: service by service, each written as its page arrives.
+                await foreach (var each in connection.ConnectServices.ListAsync(null, ConnectServicesClient.MaxPageSize, token))
+                    found |= await WriteFlowsAsync(host, connection, each.Id, pattern, token);
             }
+            else
+            {
+                foreach (var each in services) found |= await WriteFlowsAsync(host, connection, each.Id, pattern, token);
+            }
+            if (!found && pattern != null && !Wildcard.ContainsWildcard(name))
+                throw new IdentityNotFoundException(service == null
+                    ? $"No Connect flow is named '{name}' in any service."
+                    : $"No Connect flow is named '{name}' in the services matching '{service}'.", name);
+        }
+
+        private static async Task<bool> WriteFlowsAsync(ICommandHost host, DigitalChannelsConnection connection, string serviceId, Wildcard pattern, CancellationToken token)
+        {
+            var any = false;
+            await foreach (var flow in connection.ConnectFlows.ListAsync(serviceId, null, token))
+            {
+                if (pattern != null && !pattern.IsMatch(flow.Name)) continue;
+                host.WriteObject(flow);
+                any = true;
+            }
+            return any;
         }
 
         /// <summary>Save: each finding (what Make Live would refuse on) becomes a warning; the saved flow is written.</summary>
@@ -201,50 +231,47 @@ namespace DigitalChannels.Client.Connect.Flows
             host.WriteObject(published);
         }
 
-        /// <summary>
-        /// Waits until the flow's latest version is Live, with progress, polling every <paramref name="pollInterval"/>;
-        /// Ctrl+C cancels the host's token and ends the wait. <paramref name="delay"/> is the test hook for the pause between polls.
-        /// </summary>
-        public static async Task WaitAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectFlowIdentity flow, ConnectServiceIdentity service,
+        /// <summary>Waits until one flow's latest version is Live; see the overload for many.</summary>
+        public static Task WaitAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectFlowIdentity flow, ConnectServiceIdentity service,
             TimeSpan timeout, TimeSpan pollInterval, Func<TimeSpan, CancellationToken, Task> delay = null)
         {
             if (flow == null) throw new ArgumentNullException(nameof(flow));
-            if (timeout <= TimeSpan.Zero) throw new ArgumentException($"The timeout {timeout} is not positive.", nameof(timeout));
-            if (pollInterval <= TimeSpan.Zero) throw new ArgumentException($"The poll interval {pollInterval} is not positive.", nameof(pollInterval));
-            connection.ConnectFlows.RequireApi("Waiting for a Connect flow", ConnectFlowsClient.FlowsPage(service?.ToString() ?? flow.Flow?.ServiceName ?? "(service)"));
-            delay = delay ?? ((d, ct) => Task.Delay(d, ct));
-            var token = host.CancellationToken;
-            var waited = TimeSpan.Zero;
-            using (var progress = new ProgressActivity(host, 1, $"Waiting for Connect flow '{flow}' to be Live"))
-            {
-                while (true)
-                {
-                    var current = await flow.ResolveAsync(connection, service, token);
-                    if (current.Status == ConnectFlow.LiveStatus)
-                    {
-                        host.WriteVerbose($"Version {current.Version} of '{current.Name}' is Live.");
-                        host.WriteObject(current);
-                        return;
-                    }
-                    if (current.Status != ConnectFlow.PublishingStatus)
-                        throw new InvalidOperationException(
-                            $"Flow '{current.Name}' will not become Live by waiting: version {current.Version} is {current.Status}" +
-                            (current.LiveVersion.HasValue ? $" (version {current.LiveVersion} is Live)" : "") + ". Save it and Make Live first (Publish-ConnectFlow).");
-                    if (waited >= timeout)
-                        throw new TimeoutException($"Flow '{current.Name}' was still Publishing after {timeout.TotalSeconds:0} s (until {current.PublishingUntil:u}, sandbox time).");
+            return WaitAsync(host, connection, new[] { flow }, service, timeout, pollInterval, delay);
+        }
 
-                    var version = current.Versions?.FirstOrDefault(v => v.Number == current.Version);
-                    var percent = -1;
-                    if (version?.PublishedTime != null && version.LiveTime != null && current.PublishingUntil.HasValue)
-                    {
-                        var total = (version.LiveTime.Value - version.PublishedTime.Value).TotalSeconds;
-                        if (total > 0) percent = (int)Math.Max(0, Math.Min(99, 100 * waited.TotalSeconds / total));
-                    }
-                    progress.Report($"Publishing version {current.Version}; Live at {current.PublishingUntil:u}", percent, current.PublishingUntil);
-                    await delay(pollInterval, token);
-                    waited += pollInterval;
+        /// <summary>
+        /// Waits until every flow's latest version is Live, all at once (as Wait-Job): each round polls every flow still
+        /// Publishing, each is written when Live, one progress bar covers them all, and <paramref name="timeout"/> bounds
+        /// the whole wait. A flow that is not Publishing (so will never go Live by waiting) is its own error.
+        /// Ctrl+C cancels the host's token and ends the wait. <paramref name="delay"/> is the test hook for the pause between polls.
+        /// </summary>
+        public static Task WaitAsync(ICommandHost host, DigitalChannelsConnection connection, IReadOnlyList<ConnectFlowIdentity> flows, ConnectServiceIdentity service,
+            TimeSpan timeout, TimeSpan pollInterval, Func<TimeSpan, CancellationToken, Task> delay = null)
+        {
+            if (flows == null) throw new ArgumentNullException(nameof(flows));
+            if (flows.Any(f => f == null)) throw new ArgumentException("A flow to wait for is null.", nameof(flows));
+            if (flows.Count == 0) return Task.CompletedTask;
+            connection.ConnectFlows.RequireApi("Waiting for a Connect flow", ConnectFlowsClient.FlowsPage(service?.ToString() ?? flows[0].Flow?.ServiceName ?? "(service)"));
+            var activity = flows.Count == 1 ? $"Waiting for Connect flow '{flows[0]}' to be Live" : $"Waiting for {flows.Count} Connect flows to be Live";
+            return PollingWait.AllAsync(host, Noun, activity, flows, async (flow, token) =>
+            {
+                var current = await flow.ResolveAsync(connection, service, token);
+                if (current.Status == ConnectFlow.LiveStatus)
+                {
+                    host.WriteVerbose($"Version {current.Version} of '{current.Name}' is Live.");
+                    return WaitState.Done(current);
                 }
-            }
+                if (current.Status != ConnectFlow.PublishingStatus)
+                    throw new InvalidOperationException(
+                        $"Flow '{current.Name}' will not become Live by waiting: version {current.Version} is {current.Status}" +
+                        (current.LiveVersion.HasValue ? $" (version {current.LiveVersion} is Live)" : "") + ". Save it and Make Live first (Publish-ConnectFlow).");
+                var version = current.Versions?.FirstOrDefault(v => v.Number == current.Version);
+                TimeSpan? expected = null;
+                if (version?.PublishedTime != null && version.LiveTime != null && current.PublishingUntil.HasValue)
+                    expected = version.LiveTime.Value - version.PublishedTime.Value;
+                return WaitState.Pending($"Publishing version {current.Version}; Live at {current.PublishingUntil:u}", expected,
+                    t => $"Flow '{current.Name}' was still Publishing after {t.TotalSeconds:0} s (until {current.PublishingUntil:u}, sandbox time).", current.PublishingUntil);
+            }, timeout, pollInterval, delay);
         }
 
         public static async Task RemoveAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectFlowIdentity flow, ConnectServiceIdentity service)

@@ -46,7 +46,10 @@ namespace DigitalChannels.Client.Connect.Flows
             var serviceId = await ServiceIdAsync(service, connection.ConnectServices, cancellationToken);
             var found = Id != null
                 ? await connection.ConnectFlows.GetAsync(serviceId, Id, cancellationToken)
-                : await connection.ConnectFlows.FindByNameAsync(serviceId, Name, cancellationToken);
+                : WildcardLookup.IsPattern(Name)
+                    ? await WildcardLookup.SingleAsync(connection.ConnectFlows.ListAsync(serviceId, null, cancellationToken), Name, f => f.Name,
+                        $"Connect flow in service '{service?.ToString() ?? serviceId}'", this, cancellationToken)
+                    : await connection.ConnectFlows.FindByNameAsync(serviceId, Name, cancellationToken);
             return found ?? throw new IdentityNotFoundException(
                 Id != null ? $"No Connect flow has the id '{Id}' in service {service?.ToString() ?? serviceId}." : $"No Connect flow is named '{Name}' in service '{service}'.", this);
         }

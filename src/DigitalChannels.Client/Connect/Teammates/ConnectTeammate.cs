@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Converters;
 
@@ -13,6 +14,15 @@ namespace DigitalChannels.Client.Connect.Teammates
         LimitedAccess,
         ReadOnly,
         Restricted,
+    }
+
+    /// <summary>The roles an invitation or an edit may give: every role but the Owner's (one per tenant, never self-service).</summary>
+    public static class ConnectTeammateRoles
+    {
+        public static readonly IReadOnlyList<ConnectTeammateRole> Settable = new[]
+        {
+            ConnectTeammateRole.FullAccess, ConnectTeammateRole.LimitedAccess, ConnectTeammateRole.ReadOnly, ConnectTeammateRole.Restricted,
+        };
     }
 
     /// <summary>A Webex Connect teammate (a local Connect user), as Settings → Teammates lists it.</summary>

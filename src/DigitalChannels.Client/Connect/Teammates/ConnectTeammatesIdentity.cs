@@ -31,6 +31,8 @@ namespace DigitalChannels.Client.Connect.Teammates
         {
             if (Id != null)
                 return await teammates.GetAsync(Id, cancellationToken) ?? throw new IdentityNotFoundException($"No Connect teammate has the id '{Id}'.", this);
+            if (WildcardLookup.IsPattern(Email))
+                return await WildcardLookup.SingleAsync(teammates.ListAsync(cancellationToken), Email, t => t.Email, "Connect teammate", this, cancellationToken);
             return await teammates.FindByEmailAsync(Email, cancellationToken) ?? throw new IdentityNotFoundException($"No Connect teammate has the email '{Email}'.", this);
         }
 
@@ -62,6 +64,8 @@ namespace DigitalChannels.Client.Connect.Teammates
         {
             if (Id != null)
                 return await client.GetGroupAsync(Id, cancellationToken) ?? throw new IdentityNotFoundException($"No Connect group has the id '{Id}'.", this);
+            if (WildcardLookup.IsPattern(Name))
+                return await WildcardLookup.SingleAsync(client.ListGroupsAsync(cancellationToken), Name, g => g.Name, "Connect group", this, cancellationToken);
             return await client.FindGroupByNameAsync(Name, cancellationToken) ?? throw new IdentityNotFoundException($"No Connect group is named '{Name}'.", this);
         }
 
@@ -93,6 +97,8 @@ namespace DigitalChannels.Client.Connect.Teammates
         {
             if (Id != null)
                 return await client.GetTeamAsync(Id, cancellationToken) ?? throw new IdentityNotFoundException($"No Connect team has the id '{Id}'.", this);
+            if (WildcardLookup.IsPattern(Name))
+                return await WildcardLookup.SingleAsync(client.ListTeamsAsync(null, cancellationToken), Name, t => t.Name, "Connect team", this, cancellationToken);
             return await client.FindTeamByNameAsync(Name, cancellationToken) ?? throw new IdentityNotFoundException($"No Connect team is named '{Name}'.", this);
         }
 

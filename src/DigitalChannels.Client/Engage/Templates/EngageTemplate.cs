@@ -50,7 +50,7 @@ namespace DigitalChannels.Client.Engage.Templates
         }
     }
 
-    /// <summary>Names one template by object, id or exact name, so that Get-EngageTemplate | Remove-EngageTemplate, names and ids all work.</summary>
+    /// <summary>Names one template by object, id, exact name or a wildcard pattern that matches one, so that Get-EngageTemplate | Remove-EngageTemplate, names and ids all work.</summary>
     public sealed class EngageTemplateIdentity
     {
         public EngageTemplateIdentity(EngageTemplate template)
@@ -78,6 +78,8 @@ namespace DigitalChannels.Client.Engage.Templates
         {
             if (Id != null)
                 return await templates.GetAsync(Id, cancellationToken) ?? throw new IdentityNotFoundException($"No Engage template has the id '{Id}'.", this);
+            if (WildcardLookup.IsPattern(Name))
+                return await WildcardLookup.SingleAsync(templates.ListAsync(null, null, cancellationToken), Name, t => t.Name, "Engage template", this, cancellationToken);
             return await templates.FindByNameAsync(Name, cancellationToken) ?? throw new IdentityNotFoundException($"No Engage template is named '{Name}'.", this);
         }
 

@@ -75,7 +75,7 @@ namespace DigitalChannels.Client.Engage.WorkingHours
             _engage.Http.SendAsync(HttpMethod.Delete, Item(id, "Deleting Engage working hours"), null, cancellationToken);
     }
 
-    /// <summary>Names one set of working hours by object, id or exact name.</summary>
+    /// <summary>Names one set of working hours by object, id, exact name or a wildcard pattern that matches one.</summary>
     public sealed class EngageWorkingHoursIdentity
     {
         public EngageWorkingHoursIdentity(EngageWorkingHours hours)
@@ -102,6 +102,8 @@ namespace DigitalChannels.Client.Engage.WorkingHours
         {
             if (Id != null)
                 return await client.GetAsync(Id, cancellationToken) ?? throw new IdentityNotFoundException($"No Engage working hours have the id '{Id}'.", this);
+            if (WildcardLookup.IsPattern(Name))
+                return await WildcardLookup.SingleAsync(client.ListAsync(null, cancellationToken), Name, h => h.Name, "Engage working hours", this, cancellationToken);
             return await client.FindByNameAsync(Name, cancellationToken) ?? throw new IdentityNotFoundException($"No Engage working hours are named '{Name}'.", this);
         }
 

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using DigitalChannels.Client.Commands;
 using DigitalChannels.Client.Connect.Flows;
 using DigitalChannels.Client.Connect.Teammates;
 using DigitalChannels.Client.ContactCenter;
@@ -449,9 +450,7 @@ namespace DigitalChannels.Client.Lab.Definition
             {
                 var text = Text(key);
                 if (text == null) return null;
-                var compact = text.Replace(" ", "").Replace("-", "").Replace("_", "");
-                if (System.Enum.TryParse<T>(compact, ignoreCase: true, out var parsed) && System.Enum.IsDefined(typeof(T), parsed) && !compact.All(char.IsDigit))
-                    return parsed;
+                if (EnumWords.TryParse<T>(text, out var parsed)) return parsed;
                 Problem(key, $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames(typeof(T)))}");
                 return null;
             }
