@@ -305,6 +305,53 @@ public sealed class SignInTests : IClassFixture<SandboxProcess>, IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_clients_refresh_token_source_renews_a_token_the_sandbox_expired_and_keeps_the_rotated_refresh_token()
+    {
+        var tokens = await SignedInTokensAsync();
+        var signIn = DigitalChannels.Client.Auth.SignInTokens.FromTokenResponse(tokens.GetRawText(), DateTimeOffset.UtcNow);
+        var environment = WebexEnvironment.ForSandbox(sandbox.BaseUrl);
+        using var source = new DigitalChannels.Client.Auth.RefreshTokenSource(environment, sandbox.ClientId, sandbox.ClientSecret, signIn,
+            new DigitalChannels.Client.Http.SecretRedactor());
+        using var pipeline = new DigitalChannels.Client.Http.WebexHttpPipeline(source, null, DigitalChannels.Client.Http.RetryPolicy.None);
+
+        // The sandbox's clock passes the 14 days; the client's does not, so only the 401 tells it.
+        await AdvanceClockAsync(15 * 24 * 3600);
+        await pipeline.SendAsync(HttpMethod.Get, new Uri(environment.ConnectAdministrationBaseUri, $"organization/{sandbox.OrgId}/services"), null, CancellationToken.None);
+
+        Assert.NotEqual(signIn.RefreshToken, source.RefreshToken);
+        using var replay = await RefreshAsync(signIn.RefreshToken);
+        await ExpectOAuthErrorAsync(replay, HttpStatusCode.BadRequest, "invalid_grant", "already used");
+    }
+
+    [Fact]
+    public async Task An_older_sandbox_gets_the_sign_in_tables_and_the_owners_password_on_its_next_start()
+    {
+        using var older = new SandboxProcess();
+        await older.StartAsync();
+        older.Kill();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={older.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DROP TABLE authorization_codes; DROP TABLE refresh_tokens; DROP TABLE device_codes; DROP TABLE sign_in_sessions;
+                DELETE FROM schema_version WHERE version = 10;
+                UPDATE users SET password_hash = NULL;
+                """;
+            command.ExecuteNonQuery();
+        }
+        await older.RestartAsync();
+
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+            { BaseAddress = new Uri(older.BaseUrl + "/") };
+        var url = $"/v1/authorize?response_type=code&client_id={older.ClientId}&redirect_uri={Uri.EscapeDataString("http://127.0.0.1:40200/cb")}&state=s";
+        await SignInAsync(browser, url);
+        using var allowed = await browser.PostAsync(url, Form(("consent", "allow")));
+        Assert.Equal(HttpStatusCode.Redirect, allowed.StatusCode);
+        Assert.Contains("code=", allowed.Headers.Location!.Query);
+    }
+
     // ---- helpers: what curl does ----
 
     private static string NewVerifier() => Base64Url(RandomNumberGenerator.GetBytes(32));
