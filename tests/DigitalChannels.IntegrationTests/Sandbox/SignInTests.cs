@@ -136,6 +136,30 @@ public sealed class SignInTests : IClassFixture<SandboxProcess>, IDisposable
     }
 
     [Fact]
+    public async Task A_signed_in_browser_goes_straight_to_consent_unless_prompt_is_login_and_plain_pkce_works()
+    {
+        using var browser = NewBrowser();
+        var verifier = NewVerifier();
+        var redirect = "http://127.0.0.1:40007/cb";
+        await SignInAsync(browser, AuthorizeUrl(redirect, "first", Challenge(verifier)));
+
+        var plainUrl = AuthorizeUrl(redirect, "second", verifier, method: "plain");
+        using (var again = await browser.GetAsync(plainUrl))
+        {
+            var html = await again.Content.ReadAsStringAsync();
+            Assert.Contains("value=\"allow\"", html);
+            Assert.DoesNotContain("name=\"password\"", html);
+        }
+        using (var forced = await browser.GetAsync(plainUrl + "&prompt=login"))
+            Assert.Contains("name=\"password\"", await forced.Content.ReadAsStringAsync());
+
+        using var allowed = await browser.PostAsync(plainUrl, Form(("consent", "allow")));
+        var code = HttpUtility.ParseQueryString(allowed.Headers.Location!.Query)["code"]!;
+        using var tokens = await RedeemAsync(code, verifier, redirect);
+        Assert.Equal(HttpStatusCode.OK, tokens.StatusCode);
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_the_form_again_and_consent_needs_a_signed_in_user()
     {
         using var browser = NewBrowser();
@@ -367,9 +391,9 @@ public sealed class SignInTests : IClassFixture<SandboxProcess>, IDisposable
     private HttpClient NewBrowser() =>
         new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(sandbox.BaseUrl + "/") };
 
-    private string AuthorizeUrl(string redirect, string state, string challenge, string? scope = null) =>
+    private string AuthorizeUrl(string redirect, string state, string challenge, string? scope = null, string method = "S256") =>
         $"/v1/authorize?response_type=code&client_id={Uri.EscapeDataString(sandbox.ClientId)}&redirect_uri={Uri.EscapeDataString(redirect)}" +
-        $"&state={Uri.EscapeDataString(state)}&code_challenge={challenge}&code_challenge_method=S256" +
+        $"&state={Uri.EscapeDataString(state)}&code_challenge={challenge}&code_challenge_method={method}" +
         (scope is null ? "" : $"&scope={Uri.EscapeDataString(scope)}");
 
     private static async Task SignInAsync(HttpClient browser, string url)
