@@ -7,7 +7,7 @@ namespace DigitalChannels.Client.Auth
     /// <summary>Gives the HTTP pipeline a bearer token for each request; the one seam between auth and HTTP.</summary>
     public interface IAccessTokenSource
     {
-        /// <summary>"ClientCredentials" or "AccessToken": what the connection shows, never the secret.</summary>
+        /// <summary>"ClientCredentials", "RefreshToken" or "AccessToken": what the connection shows, never the secret.</summary>
         string Method { get; }
 
         /// <summary>False for a token given as is: after a 401 there is nothing to refresh it with.</summary>

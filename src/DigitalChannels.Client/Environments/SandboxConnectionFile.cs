@@ -28,12 +28,19 @@ namespace DigitalChannels.Client.Environments
             public const string ClientId = "C3b58e7ad1b914e7a36482a5e14231b33d8fa42ec8b8bd2c13201f2d4f6ac3def";
             public const string ClientSecret = "31480374f7256ac9d7330c3c369fd32f0c71c0a965bd457e08f980452dfa9daf";
             public const string OwnerEmail = "owner@sandbox.digitalchannels.test";
+
+            /// <summary>The Owner's password on the sign-in pages (/v1/authorize, /v1/device/verify); stored only as a hash.</summary>
+            public const string OwnerPassword = "Sandbox-Owner-2026";
         }
 
         [JsonProperty("baseUrl")] public string BaseUrl { get; set; }
         [JsonProperty("orgId")] public string OrgId { get; set; }
         [JsonProperty("clientId")] public string ClientId { get; set; }
         [JsonProperty("clientSecret")] public string ClientSecret { get; set; }
+
+        /// <summary>The default tenant Owner's sign-in, for the authorization-code and device flows (absent in files of older sandboxes).</summary>
+        [JsonProperty("ownerEmail", NullValueHandling = NullValueHandling.Ignore)] public string OwnerEmail { get; set; }
+        [JsonProperty("ownerPassword", NullValueHandling = NullValueHandling.Ignore)] public string OwnerPassword { get; set; }
 
         /// <summary>The per-user default data folder: %LOCALAPPDATA%\DigitalChannels\Sandbox or ~/.local/share/DigitalChannels/Sandbox.</summary>
         public static string DefaultDataDirectory

@@ -40,6 +40,7 @@ public static class SandboxApplication
         var database = new SandboxDatabase(options.DataDirectory);
         database.Initialize(SchemaCatalog.All);
         DefaultTenant.EnsureCreated(database, time);
+        SignInAccounts.EnsureOwnerPassword(database);
         var signingKeys = SigningKeyProvider.LoadOrCreate(database, time);
 
         builder.Services.AddSingleton(options);
@@ -56,6 +57,7 @@ public static class SandboxApplication
 
         app.MapGet("/health", () => SandboxJson.Ok(new { status = "ok" }));
         app.MapIdentityEndpoints();
+        app.MapSignInEndpoints();
         app.MapOpenApiDocuments();
         app.MapServiceEndpoints();
         app.MapFlowEndpoints();

@@ -26,6 +26,8 @@ public static class StartupAnnouncement
             OrgId = SandboxConnectionFile.WellKnown.OrganizationId,
             ClientId = SandboxConnectionFile.WellKnown.ClientId,
             ClientSecret = SandboxConnectionFile.WellKnown.ClientSecret,
+            OwnerEmail = SandboxConnectionFile.WellKnown.OwnerEmail,
+            OwnerPassword = SandboxConnectionFile.WellKnown.OwnerPassword,
         };
         var path = Path.Combine(options.DataDirectory, SandboxConnectionFile.FileName);
         file.Write(path);
@@ -36,6 +38,7 @@ public static class StartupAnnouncement
               Org id:         {file.OrgId}
               Client id:      {file.ClientId}
               Client secret:  {file.ClientSecret}
+              Owner sign-in:  {file.OwnerEmail} / {file.OwnerPassword}
               Data folder:    {options.DataDirectory}
               Connection:     {path}
               Warning: these are the well-known sandbox credentials, published in the docs; they protect nothing, never reuse them elsewhere.

@@ -33,7 +33,11 @@ public sealed class AccessTokenIssuer
         lifetime = options.TokenLifetime;
     }
 
-    public IssuedAccessToken Issue(string issuer, ServiceApplication application, IReadOnlyList<string> scopes)
+    public IssuedAccessToken Issue(string issuer, ServiceApplication application, IReadOnlyList<string> scopes) =>
+        Issue(issuer, application.ClientId, application.OrganizationId, application.ActingUserId, scopes, lifetime);
+
+    /// <summary>A token of <paramref name="clientId"/> acting for a signed-in user (sub and azp stay the client, as for service apps).</summary>
+    public IssuedAccessToken Issue(string issuer, string clientId, string organizationId, string userId, IReadOnlyList<string> scopes, TimeSpan lifetime)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
@@ -45,10 +49,10 @@ public sealed class AccessTokenIssuer
             Expires = now + lifetime,
             Claims = new Dictionary<string, object>
             {
-                [JwtRegisteredClaimNames.Sub] = application.ClientId,
-                [AccessTokenClaims.AuthorizedParty] = application.ClientId,
-                [AccessTokenClaims.OrganizationId] = application.OrganizationId,
-                [AccessTokenClaims.UserId] = application.ActingUserId,
+                [JwtRegisteredClaimNames.Sub] = clientId,
+                [AccessTokenClaims.AuthorizedParty] = clientId,
+                [AccessTokenClaims.OrganizationId] = organizationId,
+                [AccessTokenClaims.UserId] = userId,
                 [AccessTokenClaims.Scope] = ScopeText.Join(scopes),
                 [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("D"),
             },

@@ -21,8 +21,9 @@ public static class IdentityEndpoints
             ["authorization_endpoint"] = IssuerUrls.AuthorizationEndpoint(request),
             ["token_endpoint"] = IssuerUrls.TokenEndpoint(request),
             ["jwks_uri"] = IssuerUrls.JwksUri(request),
-            // The authorization-code grant is not implemented yet, so only client_credentials is advertised.
-            ["grant_types_supported"] = new[] { ClientCredentialsGrant },
+            ["device_authorization_endpoint"] = IssuerUrls.BaseUrl(request) + SignInEndpoints.DeviceAuthorizationPath,
+            ["grant_types_supported"] = SignInGrants.All.Prepend(ClientCredentialsGrant).ToArray(),
+            ["code_challenge_methods_supported"] = new[] { Pkce.S256, Pkce.Plain },
             ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },
             ["scopes_supported"] = Scopes.All,
             ["response_types_supported"] = new[] { "code" },
@@ -36,7 +37,7 @@ public static class IdentityEndpoints
         app.MapPost("/v1/access_token", IssueTokenAsync);
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpContext context, SandboxDatabase database, AccessTokenIssuer issuer)
+    internal static async Task<IResult> IssueTokenAsync(HttpContext context, SandboxDatabase database, AccessTokenIssuer issuer)
     {
         var request = context.Request;
         // Tokens must never be cached by anything in between (RFC 6749 §5.1); errors neither.
@@ -48,26 +49,17 @@ public static class IdentityEndpoints
         var form = await request.ReadFormAsync(context.RequestAborted);
 
         var grantType = form["grant_type"].ToString();
+        var supported = string.Join("', '", SignInGrants.All.Prepend(ClientCredentialsGrant));
         if (string.IsNullOrEmpty(grantType))
-            return OAuthError(400, "invalid_request", "The token request has no grant_type; this sandbox supports 'client_credentials'.");
-        if (grantType != ClientCredentialsGrant)
-            return OAuthError(400, "unsupported_grant_type", $"The grant type '{grantType}' is not supported; this sandbox supports 'client_credentials'.");
+            return OAuthError(400, "invalid_request", $"The token request has no grant_type; this sandbox supports '{supported}'.");
+        if (grantType != ClientCredentialsGrant && !SignInGrants.All.Contains(grantType))
+            return OAuthError(400, "unsupported_grant_type", $"The grant type '{grantType}' is not supported; this sandbox supports '{supported}'.");
 
-        var (clientId, clientSecret, usedBasic, authError) = ReadClientAuthentication(request, form);
-        if (authError is not null) return authError;
-        if (string.IsNullOrEmpty(clientId))
-            return OAuthError(400, "invalid_request", "The token request has no client_id (send it in the form or with HTTP Basic authentication).");
-
-        var application = database.Read(session => new ServiceApplicationRepository(session).Find(clientId));
-        // Same answer for an unknown client and a wrong secret, and a hash comparison in both cases, so neither
-        // the message nor the timing tells which client ids exist.
-        var secretMatches = ClientCredentials.SecretMatches(clientSecret ?? string.Empty, application?.SecretSha256 ?? new byte[32]);
-        if (application is null || string.IsNullOrEmpty(clientSecret) || !secretMatches)
-        {
-            var error = OAuthError(401, "invalid_client", "Client authentication failed: the client id is unknown or the client secret is wrong.");
-            if (usedBasic) context.Response.Headers.WWWAuthenticate = "Basic realm=\"sandbox\"";
-            return error;
-        }
+        // Every grant authenticates the client with its secret: Webex requires it even with PKCE and for device polling.
+        var (application, clientError) = AuthenticateClient(context, form, database);
+        if (clientError is not null) return clientError;
+        if (grantType != ClientCredentialsGrant) return SignInGrants.Issue(context, form, grantType, application!, database, issuer);
+        var clientId = application!.ClientId;
 
         var requested = ScopeText.Split(form["scope"].ToString());
         IReadOnlyList<string> granted;
@@ -92,6 +84,27 @@ public static class IdentityEndpoints
             expires_in = token.ExpiresInSeconds,
             scope = ScopeText.Join(token.Scopes),
         }, SandboxJson.Options);
+    }
+
+    /// <summary>The registered app whose id and secret the request carries, or an RFC 6749 §5.2 error.</summary>
+    internal static (ServiceApplication? Application, IResult? Error) AuthenticateClient(HttpContext context, IFormCollection form, SandboxDatabase database)
+    {
+        var (clientId, clientSecret, usedBasic, authError) = ReadClientAuthentication(context.Request, form);
+        if (authError is not null) return (null, authError);
+        if (string.IsNullOrEmpty(clientId))
+            return (null, OAuthError(400, "invalid_request", "The token request has no client_id (send it in the form or with HTTP Basic authentication)."));
+
+        var application = database.Read(session => new ServiceApplicationRepository(session).Find(clientId));
+        // Same answer for an unknown client and a wrong secret, and a hash comparison in both cases, so neither
+        // the message nor the timing tells which client ids exist.
+        var secretMatches = ClientCredentials.SecretMatches(clientSecret ?? string.Empty, application?.SecretSha256 ?? new byte[32]);
+        if (application is null || string.IsNullOrEmpty(clientSecret) || !secretMatches)
+        {
+            var error = OAuthError(401, "invalid_client", "Client authentication failed: the client id is unknown or the client secret is wrong.");
+            if (usedBasic) context.Response.Headers.WWWAuthenticate = "Basic realm=\"sandbox\"";
+            return (null, error);
+        }
+        return (application, null);
     }
 
     /// <summary>client_secret_basic (RFC 6749 §2.3.1: both parts form-urlencoded, then Basic) or client_secret_post; not both.</summary>
@@ -123,6 +136,6 @@ public static class IdentityEndpoints
         return (basicId, basicSecret, true, null);
     }
 
-    private static IResult OAuthError(int status, string error, string description) =>
+    internal static IResult OAuthError(int status, string error, string description) =>
         Results.Json(new { error, error_description = description }, SandboxJson.Options, statusCode: status);
 }

@@ -25,5 +25,6 @@ public static class SchemaCatalog
         ContactCenter.ContactCenterSchema.ContactCenter, // 7: Contact Center configuration, people and licences, Control Hub settings
         EngageSchema.Settings,                          // 8: Engage settings, templates, blocklist, working hours, conversations
         Provisioning.ProvisioningSchema.DigitalChannels, // 9: Digital Channel setting, provisioning, Engage users, chat widgets
+        SignInSchema.SignIn,                            // 10: authorization codes, refresh tokens, device codes, sign-in sessions
     ];
 }

@@ -30,6 +30,8 @@ public sealed class EngageSchemaUpgradeTests
                 DROP TABLE digital_channels_provisioning; DROP TABLE engage_users; DROP TABLE engage_chat_widgets;
                 ALTER TABLE organizations DROP COLUMN digital_channel; ALTER TABLE teammate_invitations DROP COLUMN purpose;
                 DELETE FROM schema_version WHERE version = 9;
+                DROP TABLE authorization_codes; DROP TABLE refresh_tokens; DROP TABLE device_codes; DROP TABLE sign_in_sessions;
+                DELETE FROM schema_version WHERE version = 10;
                 UPDATE service_applications SET scopes = replace(replace(scopes, ' engage:config_read', ''), ' engage:config_write', '');
                 """;
             command.ExecuteNonQuery();

@@ -35,7 +35,10 @@ public sealed class IdentityTests : IDisposable
         Assert.Equal($"{sandbox.BaseUrl}/v1/access_token", discovery.GetProperty("token_endpoint").GetString());
         Assert.Equal($"{sandbox.BaseUrl}/v1/jwks", discovery.GetProperty("jwks_uri").GetString());
         Assert.Equal($"{sandbox.BaseUrl}/v1/authorize", discovery.GetProperty("authorization_endpoint").GetString());
-        Assert.Equal(["client_credentials"], Strings(discovery, "grant_types_supported"));
+        Assert.Equal(["client_credentials", "authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code"],
+            Strings(discovery, "grant_types_supported"));
+        Assert.Equal($"{sandbox.BaseUrl}/v1/device/authorize", discovery.GetProperty("device_authorization_endpoint").GetString());
+        Assert.Equal(["S256", "plain"], Strings(discovery, "code_challenge_methods_supported"));
         Assert.Equal(["client_secret_post", "client_secret_basic"], Strings(discovery, "token_endpoint_auth_methods_supported"));
         Assert.Equal(AllScopes.Order(), Strings(discovery, "scopes_supported").Order());
         Assert.Equal(["code"], Strings(discovery, "response_types_supported"));
