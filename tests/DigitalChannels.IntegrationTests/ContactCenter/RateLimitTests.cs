@@ -55,11 +55,12 @@ public sealed class RateLimitTests
             var token = await api.OwnerTokenAsync();
             var sites = $"/organization/{sandbox.OrgId}/site";
             HttpResponseMessage? limited = null;
-            for (var i = 0; i < 4 && limited is null; i++)
+            // Bursts of six at once: four requests land inside one 2-second window however slow the machine is.
+            for (var burst = 0; burst < 5 && limited is null; burst++)
             {
-                var response = await api.SendAsync(HttpMethod.Get, sites, token);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests) limited = response;
-                else response.Dispose();
+                var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => api.SendAsync(HttpMethod.Get, sites, token)));
+                limited = responses.FirstOrDefault(r => r.StatusCode == HttpStatusCode.TooManyRequests);
+                foreach (var response in responses.Where(r => r != limited)) response.Dispose();
             }
             Assert.NotNull(limited);
             using (limited)
