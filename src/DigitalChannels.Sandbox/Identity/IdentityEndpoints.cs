@@ -45,7 +45,16 @@ public static class IdentityEndpoints
 
         if (!request.HasFormContentType)
             return OAuthError(400, "invalid_request", $"The token request must be application/x-www-form-urlencoded, not '{request.ContentType ?? "(none)"}'.");
-        var form = await request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Too many fields, a value too long, a multipart body without its boundary: the form reader's own limits.
+            return OAuthError(400, "invalid_request", $"The token request's form cannot be read: {ex.Message}");
+        }
 
         var grantType = form["grant_type"].ToString();
         if (string.IsNullOrEmpty(grantType))
