@@ -29,6 +29,7 @@ public static class StartupAnnouncement
         };
         var path = Path.Combine(options.DataDirectory, SandboxConnectionFile.FileName);
         file.Write(path);
+        Storage.DataFolder.Protect(path);
 
         Console.Out.WriteLine($"""
             DigitalChannels sandbox is running.

@@ -128,7 +128,7 @@ public static class IdentityEndpoints
         if (!string.IsNullOrEmpty(formSecret))
             return (null, null, true, OAuthError(400, "invalid_request", "The client authenticated twice (HTTP Basic and client_secret in the form); use one method."));
         if (!string.IsNullOrEmpty(formClientId) && formClientId != basicId)
-            return (null, null, true, OAuthError(400, "invalid_request", $"The form's client_id '{formClientId}' differs from the HTTP Basic client id '{basicId}'."));
+            return (null, null, true, OAuthError(400, "invalid_request", $"The form's client_id '{formClientId}' differs from the client id in the HTTP Basic credentials."));
         return (basicId, basicSecret, true, null);
     }
 

@@ -126,11 +126,23 @@ namespace DigitalChannels.Client.Connect.Flows
             if (length > WorkflowPayload.MaximumHexLength + 2)
                 throw new InvalidDataException(WorkflowPayload.Describe(displayName,
                     $"it is {length} bytes; at most {WorkflowPayload.MaximumHexLength} hex digits are accepted"));
-            string text;
+            // The length a zip entry declares is the archive's claim, not a fact: the read itself stops one character past
+            // the most a valid payload can have, whatever the header said (a small entry that inflates to gigabytes).
+            var cap = WorkflowPayload.MaximumHexLength + 2;
+            var builder = new StringBuilder((int)Math.Min(Math.Max(length, 0), cap));
             using (var reader = new StreamReader(stream, Encoding.ASCII, false, 64 * 1024, leaveOpen: true))
             {
-                text = reader.ReadToEnd();
+                var buffer = new char[64 * 1024];
+                int read;
+                while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    builder.Append(buffer, 0, read);
+                    if (builder.Length > cap)
+                        throw new InvalidDataException(WorkflowPayload.Describe(displayName,
+                            $"it holds more than {WorkflowPayload.MaximumHexLength} hex digits (its header declared {length} bytes)"));
+                }
             }
+            var text = builder.ToString();
             if (text.EndsWith("\r\n", StringComparison.Ordinal)) text = text.Substring(0, text.Length - 2);
             else if (text.EndsWith("\n", StringComparison.Ordinal)) text = text.Substring(0, text.Length - 1);
             var problem = WorkflowPayload.FindProblem(text);
