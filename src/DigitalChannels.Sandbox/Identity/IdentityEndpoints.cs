@@ -12,6 +12,7 @@ namespace DigitalChannels.Sandbox.Identity;
 public static class IdentityEndpoints
 {
     public const string ClientCredentialsGrant = "client_credentials";
+    public const int MaximumSecretLength = 256;
 
     public static void MapIdentityEndpoints(this IEndpointRouteBuilder app)
     {
@@ -67,6 +68,9 @@ public static class IdentityEndpoints
         if (string.IsNullOrEmpty(clientId))
             return OAuthError(400, "invalid_request", "The token request has no client_id (send it in the form or with HTTP Basic authentication).");
 
+        // Cheap refusals first: no secret this sandbox issues is longer than this, so a longer one is not hashed at all.
+        if (clientSecret is { Length: > MaximumSecretLength } || clientId.Length > MaximumSecretLength)
+            return OAuthError(401, "invalid_client", "Client authentication failed: the client id is unknown or the client secret is wrong.");
         var application = database.Read(session => new ServiceApplicationRepository(session).Find(clientId));
         // Same answer for an unknown client and a wrong secret, and a hash comparison in both cases, so neither
         // the message nor the timing tells which client ids exist.
