@@ -23,7 +23,7 @@ namespace DigitalChannels.Client.Auth
         private readonly SecretRedactor _redactor;
 
         public ClientCredentialsTokenSource(WebexEnvironment environment, string clientId, string clientSecret, IEnumerable<string> scopes,
-            SecretRedactor redactor, HttpMessageHandler handler = null)
+            SecretRedactor redactor, HttpMessageHandler handler = null, RetryPolicy retry = null)
         {
             _environment = environment ?? throw new ArgumentNullException(nameof(environment));
             if (string.IsNullOrWhiteSpace(clientId)) throw new ArgumentException("The client id is empty.", nameof(clientId));
@@ -38,8 +38,8 @@ namespace DigitalChannels.Client.Auth
                 .WithClientSecret(clientSecret)
                 .WithOidcAuthority(environment.OidcAuthority.ToString().TrimEnd('/'))
                 .WithLogging((level, message, pii) => { }, LogLevel.Error, enablePiiLogging: false, enableDefaultPlatformLogging: false);
-            if (environment.IsSandbox || handler != null)
-                builder = builder.WithHttpClientFactory(new MsalHttpClientFactory(environment, handler));
+            // Always our HTTP client: discovery and token requests get the retry policy every other call gets.
+            builder = builder.WithHttpClientFactory(new MsalHttpClientFactory(environment, handler, retry ?? new RetryPolicy()));
             _app = builder.Build();
         }
 
@@ -65,6 +65,13 @@ namespace DigitalChannels.Client.Auth
                     $"Sign-in of client '{_clientId}' at {_environment.IdentityBaseUri} failed: {ex.ErrorCode}. {description}",
                     WebexFailureKind.HttpStatus, status, "POST", "access_token", description, ex.ErrorCode, null, null);
             }
+            catch (Exception ex) when (ex is HttpRequestException || ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // The retry policy gave up (resets, timeouts): one typed error, like any other call's.
+                var reason = _redactor.Redact(FirstLine(ex.InnerException?.Message ?? ex.Message));
+                throw new WebexApiException($"Sign-in of client '{_clientId}' at {_environment.IdentityBaseUri} failed: {reason}",
+                    ex is HttpRequestException ? WebexFailureKind.Transport : WebexFailureKind.Timeout, null, "POST", "access_token", reason, null, null, null, ex);
+            }
             catch (MsalClientException ex)
             {
                 throw new WebexApiException(
@@ -88,10 +95,12 @@ namespace DigitalChannels.Client.Auth
         {
             private readonly HttpClient _client;
 
-            public MsalHttpClientFactory(WebexEnvironment environment, HttpMessageHandler handler)
+            public MsalHttpClientFactory(WebexEnvironment environment, HttpMessageHandler handler, RetryPolicy retry)
             {
                 HttpMessageHandler inner = handler ?? new HttpClientHandler();
                 if (environment.IsSandbox) inner = new SandboxAuthorityHandler(environment) { InnerHandler = inner };
+                inner = new RetryingHttpHandler(retry, inner);
+                // The test hook's handler belongs to the test; ours are disposed with the client.
                 _client = new HttpClient(inner, disposeHandler: handler == null);
             }
 

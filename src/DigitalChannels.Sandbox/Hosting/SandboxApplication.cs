@@ -57,6 +57,7 @@ public static class SandboxApplication
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<RequestGuardMiddleware>();
+        app.UseMiddleware<IdempotentReplayMiddleware>();
 
         app.MapGet("/health", () => SandboxJson.Ok(new { status = "ok" }));
         app.MapIdentityEndpoints();
