@@ -226,6 +226,12 @@ namespace DigitalChannels.Client.Http
                         if (retryable &&
                             await WaitBeforeRetryAsync(attempt, replaySafe, status, retryAfter, error, () => waited, w => waited = w, cancellationToken))
                             continue;
+                        if (status == 404 && mayHaveApplied && method == HttpMethod.Delete)
+                        {
+                            // The delete whose answer was lost did its work: gone is what was asked for.
+                            Interlocked.Increment(ref _recognized);
+                            return null;
+                        }
                         if ((status == 409 || status == 412) && mayHaveApplied)
                         {
                             // The retry met the result of the attempt whose answer was lost: that is success, not a conflict.
