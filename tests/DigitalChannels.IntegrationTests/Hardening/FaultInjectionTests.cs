@@ -49,6 +49,7 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
             foreach (var kind in Enum.GetValues<Fault>())
                 Assert.True(proxy.Injected.GetValueOrDefault(kind) >= 2, $"The fault {kind} was injected {proxy.Injected.GetValueOrDefault(kind)} time(s): {injected}.");
             Assert.True(sandbox.IsRunning);
+            Assert.Empty(proxy.Errors);
         }
         finally
         {

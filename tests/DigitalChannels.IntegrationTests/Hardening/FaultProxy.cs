@@ -45,7 +45,20 @@ public sealed class FaultProxy : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         app = builder.Build();
-        app.Run(HandleAsync);
+        app.Run(async context =>
+        {
+            try
+            {
+                await HandleAsync(context);
+            }
+            catch (Exception ex) when (!context.Response.HasStarted)
+            {
+                // The proxy's own failure must say so, never pass for the sandbox's.
+                Errors.Add(ex.ToString());
+                context.Response.StatusCode = 599;
+                await context.Response.WriteAsync("fault proxy failure: " + ex.Message);
+            }
+        });
     }
 
     /// <summary>Where requests go (the sandbox's own URL); set before the first request.</summary>
@@ -57,7 +70,13 @@ public sealed class FaultProxy : IAsyncDisposable
 
     public ConcurrentDictionary<Fault, int> Injected { get; } = new();
 
+    /// <summary>The proxy's own failures (they answer 599): a test asserts there were none.</summary>
+    public ConcurrentBag<string> Errors { get; } = new();
+
     public Task StartAsync() => app.StartAsync();
+
+    /// <summary>A fault chosen by the test for a request (before the seeded draw); null lets the draw decide.</summary>
+    public Func<HttpRequest, Fault?>? Script { get; set; }
 
     private Fault? Decide()
     {
@@ -71,7 +90,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         Interlocked.Increment(ref Requests);
-        var fault = Decide();
+        var fault = Script?.Invoke(context.Request) ?? Decide();
         if (fault is { } f) Injected.AddOrUpdate(f, 1, (_, n) => n + 1);
         switch (fault)
         {
