@@ -13,13 +13,22 @@ namespace DigitalChannels.Client.Lab
     /// </summary>
     public static class SandboxPods
     {
-        /// <summary>Creates the tenants (at most <paramref name="throttleLimit"/> at a time) and connects to each.</summary>
+        /// <summary>How many times signing in as a new tenant's administrator is tried (each with the retry policy) before the pod fails.</summary>
+        public const int SignInAttempts = 3;
+
+        /// <summary>
+        /// Creates the tenants (at most <paramref name="throttleLimit"/> at a time) and connects to each. A tenant that was
+        /// created but could not be signed in to is never lost: its one-time credentials travel on the
+        /// <see cref="SandboxPodException"/>, and every pod that did connect travels on the <see cref="SandboxPodsException"/>.
+        /// </summary>
         public static async Task<List<LabPod>> CreateAsync(DigitalChannelsConnection sandboxOperator, LabDefinition definition, IReadOnlyList<string> podIds,
             int throttleLimit, CancellationToken cancellationToken)
         {
             if (sandboxOperator == null) throw new ArgumentNullException(nameof(sandboxOperator));
             if (podIds == null || podIds.Count == 0) throw new ArgumentException("No pod ids were given.", nameof(podIds));
             var pods = new LabPod[podIds.Count];
+            var failures = new SandboxPodException[podIds.Count];
+            var errors = new Exception[podIds.Count];
             using (var gate = new SemaphoreSlim(Math.Max(1, throttleLimit)))
             {
                 await Task.WhenAll(podIds.Select(async (id, index) =>
@@ -29,16 +38,39 @@ namespace DigitalChannels.Client.Lab
                     {
                         var forPod = LabDefinitionReader.ForPod(definition, id);
                         var administrator = forPod.Provisioning?.Owner ?? $"admin{id}@pod.example";
-                        var tenant = await sandboxOperator.Provisioning.CreateSandboxTenantAsync($"Lab pod {id}", administrator, $"Pod {id} Administrator",
-                            forPod.Provisioning?.DigitalChannel, cancellationToken).ConfigureAwait(false);
-                        var connection = await DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
+                        Provisioning.SandboxTenant tenant;
+                        try
                         {
-                            Environment = sandboxOperator.Environment,
-                            ClientId = tenant.ClientId,
-                            ClientSecret = tenant.ClientSecret,
-                            Scopes = Auth.Scopes.All,
-                        }, cancellationToken).ConfigureAwait(false);
-                        pods[index] = new LabPod(id, connection);
+                            tenant = await sandboxOperator.Provisioning.CreateSandboxTenantAsync($"Lab pod {id}", administrator, $"Pod {id} Administrator",
+                                forPod.Provisioning?.DigitalChannel, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                        {
+                            errors[index] = ex; // nothing was created that could be lost
+                            return;
+                        }
+                        for (var attempt = 1; ; attempt++)
+                        {
+                            try
+                            {
+                                var connection = await DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
+                                {
+                                    Environment = sandboxOperator.Environment,
+                                    ClientId = tenant.ClientId,
+                                    ClientSecret = tenant.ClientSecret,
+                                    Scopes = Auth.Scopes.All,
+                                    RetryPolicy = sandboxOperator.Pipeline.Retry,
+                                }, cancellationToken).ConfigureAwait(false);
+                                pods[index] = new LabPod(id, connection);
+                                return;
+                            }
+                            catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                            {
+                                if (attempt < SignInAttempts) continue;
+                                failures[index] = new SandboxPodException(id, tenant, ex);
+                                return;
+                            }
+                        }
                     }
                     finally
                     {
@@ -46,7 +78,45 @@ namespace DigitalChannels.Client.Lab
                     }
                 })).ConfigureAwait(false);
             }
-            return pods.ToList();
+            var created = pods.Where(p => p != null).ToList();
+            var failed = failures.Where(f => f != null).ToList();
+            var other = errors.Where(e => e != null).ToList();
+            if (failed.Count > 0 || other.Count > 0) throw new SandboxPodsException(created, failed, other);
+            return created;
         }
+    }
+
+    /// <summary>A pod whose tenant was created but could not be signed in to: <see cref="Tenant"/> keeps its one-time credentials.</summary>
+    public sealed class SandboxPodException : Exception
+    {
+        public SandboxPodException(string podId, Provisioning.SandboxTenant tenant, Exception inner)
+            : base($"Pod {podId}: tenant '{tenant.OrganizationId}' was created, but signing in as its administrator (client '{tenant.ClientId}') failed: {inner.Message}", inner)
+        {
+            PodId = podId;
+            Tenant = tenant;
+        }
+
+        public string PodId { get; }
+
+        /// <summary>The created tenant with its client id and one-time secret (never part of the message).</summary>
+        public Provisioning.SandboxTenant Tenant { get; }
+    }
+
+    /// <summary>Some pods could not be made ready. The ones that were (<see cref="Created"/>, connected) are the caller's to use or dispose.</summary>
+    public sealed class SandboxPodsException : Exception
+    {
+        public SandboxPodsException(IReadOnlyList<LabPod> created, IReadOnlyList<SandboxPodException> signInFailures, IReadOnlyList<Exception> creationFailures)
+            : base($"{signInFailures.Count + creationFailures.Count} pod(s) could not be made ready: " +
+                   string.Join("; ", signInFailures.Select(f => f.Message).Concat(creationFailures.Select(e => e.Message))),
+                signInFailures.Cast<Exception>().Concat(creationFailures).FirstOrDefault())
+        {
+            Created = created;
+            SignInFailures = signInFailures;
+            CreationFailures = creationFailures;
+        }
+
+        public IReadOnlyList<LabPod> Created { get; }
+        public IReadOnlyList<SandboxPodException> SignInFailures { get; }
+        public IReadOnlyList<Exception> CreationFailures { get; }
     }
 }

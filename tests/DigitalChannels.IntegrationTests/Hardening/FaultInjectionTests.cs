@@ -56,4 +56,51 @@ public sealed class FaultInjectionTests(ITestOutputHelper output)
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task When_signing_in_to_new_pods_fails_the_runner_ends_cleanly_and_keeps_every_created_tenant()
+    {
+        var runner = Path.Combine(AppContext.BaseDirectory, "DigitalChannels.Lab.dll");
+        await using var proxy = new FaultProxy(Seed, 0) { RetryAfterSeconds = 600 };
+        await proxy.StartAsync();
+        using var sandbox = new SandboxProcess { ExtraArguments = ["--public-url", proxy.Url] };
+        await sandbox.StartAsync();
+        proxy.Upstream = new Uri(sandbox.BaseUrl);
+        // The operator's sign-in goes through; every later token request (the new pods' administrators) is refused
+        // with a wait no client accepts, right after their tenants were created.
+        var tokenRequests = 0;
+        proxy.Script = request => request.Path.StartsWithSegments("/v1/access_token") && Interlocked.Increment(ref tokenRequests) > 1 ? Fault.TooManyRequests : null;
+
+        var folder = Directory.CreateTempSubdirectory("dc-orphans-").FullName;
+        try
+        {
+            var connection = Path.Combine(folder, SandboxConnectionFile.FileName);
+            new SandboxConnectionFile { BaseUrl = proxy.Url, OrgId = sandbox.OrgId, ClientId = sandbox.ClientId, ClientSecret = sandbox.ClientSecret }.Write(connection);
+            var (exitCode, text) = await Task.Run(() => SandboxProcess.RunAssemblyToExit(runner, TimeSpan.FromMinutes(2),
+                "lab", "--pods", "2", "--connection-file", connection, "--flows", SharedFixtures.Workflow("v2.1")));
+
+            Assert.Equal(1, exitCode);
+            Assert.DoesNotContain("Unhandled exception", text);
+            Assert.DoesNotContain("   at ", text);
+            // Both tenants were kept: their connection files sign in once the faults stop.
+            proxy.Script = null;
+            using var api = new SandboxApi(sandbox);
+            foreach (var pod in new[] { "1", "2" })
+            {
+                var saved = Path.Combine(folder, $"pod-{pod}.{SandboxConnectionFile.FileName}");
+                Assert.True(File.Exists(saved), $"Pod {pod}'s tenant was not kept:\n{text}");
+                Assert.Contains($"Its connection was saved to {saved}", text);
+                var file = SandboxConnectionFile.Read(saved);
+                Assert.NotEqual(sandbox.OrgId, file.OrgId);
+                var token = await api.TokenAsync(file.ClientId, file.ClientSecret);
+                using var settings = await api.SendAsync(HttpMethod.Get, $"/controlhub/v1/organization/{file.OrgId}/contact-center/settings", token);
+                Assert.Equal(System.Net.HttpStatusCode.OK, settings.StatusCode);
+                Assert.DoesNotContain(file.ClientSecret, text);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -75,6 +75,9 @@ public sealed class FaultProxy : IAsyncDisposable
 
     public Task StartAsync() => app.StartAsync();
 
+    /// <summary>The Retry-After of injected 429s (seconds).</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
     /// <summary>A fault chosen by the test for a request (before the seeded draw); null lets the draw decide.</summary>
     public Func<HttpRequest, Fault?>? Script { get; set; }
 
@@ -96,7 +99,7 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             case Fault.TooManyRequests:
                 context.Response.StatusCode = 429;
-                context.Response.Headers.RetryAfter = "1";
+                context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
                 await context.Response.WriteAsync("{\"message\":\"injected 429\"}");
                 return;
             case Fault.Unavailable:
