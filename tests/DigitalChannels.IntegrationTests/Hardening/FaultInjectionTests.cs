@@ -9,6 +9,7 @@ namespace DigitalChannels.IntegrationTests.Hardening;
 /// responses dropped after the sandbox acted into 5 % of all requests (token endpoint included): every pod passes, and
 /// the second apply changes nothing. Seeded and bounded: three pods, Make Live and provisioning in 2 s.
 /// </summary>
+[Collection(HeavyCollection.Name)]
 public sealed class FaultInjectionTests(ITestOutputHelper output)
 {
     public const int Seed = 1306;

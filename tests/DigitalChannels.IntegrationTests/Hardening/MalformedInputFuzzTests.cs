@@ -14,6 +14,7 @@ namespace DigitalChannels.IntegrationTests.Hardening;
 /// the People/licence routes, the Contact Center writes and the token endpoint. Every answer must be a 4xx (never a
 /// 5xx), no body may carry a stack trace, and the server must be alive afterwards.
 /// </summary>
+[Collection(HeavyCollection.Name)]
 public sealed class MalformedInputFuzzTests(ITestOutputHelper output)
 {
     public const int Seed = 1313;
