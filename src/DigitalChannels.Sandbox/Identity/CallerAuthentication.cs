@@ -45,11 +45,11 @@ public static class CallerAuthentication
             new OrganizationRepository(session).Find(principal.OrganizationId),
             new UserRepository(session).Find(principal.OrganizationId, principal.UserId),
             new ServiceApplicationRepository(session).Find(principal.ClientId)));
+        if (organization is null)
+            return ApiError.NotFound(ErrorKeys.OrganizationNotFound, $"The organization '{routeOrganization ?? principal.OrganizationId}' does not exist in this sandbox.");
         // A removed app's tokens die with it, before they expire: that is how one app's tokens are revoked.
         if (application is null || !string.Equals(application.OrganizationId, principal.OrganizationId, StringComparison.OrdinalIgnoreCase))
             return InvalidToken(ErrorKeys.TokenInvalid, $"The app '{principal.ClientId}' that the access token was issued to has been removed; its tokens are revoked.");
-        if (organization is null)
-            return ApiError.NotFound(ErrorKeys.OrganizationNotFound, $"The organization '{routeOrganization ?? principal.OrganizationId}' does not exist in this sandbox.");
         if (user is null)
             return InvalidToken(ErrorKeys.TokenInvalid, $"The user '{principal.UserId}' that the access token acts for no longer exists.");
 
