@@ -134,6 +134,28 @@ public sealed class SandboxHardeningTests : IClassFixture<SandboxProcess>
     }
 
     [Fact]
+    public async Task A_write_sent_again_with_the_same_idempotency_key_is_replayed_not_carried_out_twice()
+    {
+        using var api = new SandboxApi(sandbox);
+        var token = await api.OwnerTokenAsync();
+        var name = SandboxApi.UniqueName("Once");
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString("N") };
+        using var first = await api.SendAsync(HttpMethod.Post, api.ServicesPath, token, new { name }, key);
+        var created = await SandboxApi.ExpectJsonAsync(first, HttpStatusCode.Created);
+        using var again = await api.SendAsync(HttpMethod.Post, api.ServicesPath, token, new { name }, key);
+        var replayed = await SandboxApi.ExpectJsonAsync(again, HttpStatusCode.Created);
+        Assert.Equal(created.GetProperty("id").GetString(), replayed.GetProperty("id").GetString());
+        Assert.Equal("true", Assert.Single(again.Headers.GetValues("Idempotent-Replayed")));
+
+        // Another caller with the same key is not given the first caller's answer; without a key it is a real duplicate.
+        var other = await api.TokenForNewApplicationAsync("FullAccess", "connect:config_read", "connect:config_write");
+        using (var foreign = await api.SendAsync(HttpMethod.Post, api.ServicesPath, other, new { name }, key))
+            Assert.Equal(HttpStatusCode.Conflict, foreign.StatusCode);
+        using (var duplicate = await api.SendAsync(HttpMethod.Post, api.ServicesPath, token, new { name }))
+            Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+    }
+
+    [Fact]
     public async Task Request_bodies_are_capped()
     {
         using var api = new SandboxApi(sandbox);
