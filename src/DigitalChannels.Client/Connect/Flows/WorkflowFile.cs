@@ -120,7 +120,7 @@ namespace DigitalChannels.Client.Connect.Flows
         }
 
         /// <summary>Reads the text (ASCII), allowing one trailing line ending, and refuses it with the reason when it is not an export.</summary>
-        private static string ReadPayload(Stream stream, long length, string displayName)
+        internal static string ReadPayload(Stream stream, long length, string displayName)
         {
             // Two more for a trailing CR LF; anything longer cannot be valid, so it is not read into memory at all.
             if (length > WorkflowPayload.MaximumHexLength + 2)
