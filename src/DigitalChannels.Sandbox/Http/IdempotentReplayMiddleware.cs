@@ -44,7 +44,8 @@ public sealed class IdempotentReplayMiddleware
         var entry = new Entry(new TaskCompletionSource<Stored?>(TaskCreationOptions.RunContinuationsAsynchronously), DateTime.UtcNow);
         if (!entries.TryAdd(scope, entry))
         {
-            var earlier = await entries[scope].Answer.Task.WaitAsync(TimeSpan.FromMinutes(2), context.RequestAborted);
+            // The first is done or still running; it may also have just been dropped (not kept), then this one runs.
+            var earlier = entries.TryGetValue(scope, out var first) ? await first.Answer.Task.WaitAsync(TimeSpan.FromMinutes(2), context.RequestAborted) : null;
             if (earlier is not null)
             {
                 await ReplayAsync(context, earlier);
