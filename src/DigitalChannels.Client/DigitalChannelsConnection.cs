@@ -132,7 +132,7 @@ namespace DigitalChannels.Client
             {
                 if (!options.Environment.IsSandbox)
                     throw new NotSupportedException("The Webex identity service does not issue tokens for an app's client id and secret (client-credentials grant). Connect to a live region with -AccessToken, e.g. a Contact Center service app's token.");
-                tokens = new ClientCredentialsTokenSource(options.Environment, options.ClientId, options.ClientSecret, options.Scopes, redactor, options.HttpMessageHandler);
+                tokens = new ClientCredentialsTokenSource(options.Environment, options.ClientId, options.ClientSecret, options.Scopes, redactor, options.HttpMessageHandler, options.RetryPolicy);
             }
             else
             {
@@ -141,6 +141,8 @@ namespace DigitalChannels.Client
             }
 
             var pipeline = new WebexHttpPipeline(tokens, options.HttpMessageHandler, options.RetryPolicy, redactor);
+            // The sandbox replays a write it already carried out when the same Idempotency-Key comes again.
+            pipeline.ServerHonoursIdempotencyKeys = options.Environment.IsSandbox;
             var token = await tokens.GetAccessTokenAsync(false, cancellationToken);
             var organizationId = options.OrganizationId;
             if (string.IsNullOrWhiteSpace(organizationId)) organizationId = ClaimOf(token, "org_id");

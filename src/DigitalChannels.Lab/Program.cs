@@ -140,6 +140,12 @@ catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
     Console.Error.WriteLine("Stopped.");
     return 130;
 }
+catch (Exception ex)
+{
+    // Never an unhandled exception: one line naming what failed (the errors say why; secrets are redacted by the client).
+    Console.Error.WriteLine($"The lab runner failed: {ex.Message}");
+    return 1;
+}
 finally
 {
     if (sandbox is not null)

@@ -23,7 +23,7 @@ namespace DigitalChannels.Client.Auth
         private readonly SecretRedactor _redactor;
 
         public ClientCredentialsTokenSource(WebexEnvironment environment, string clientId, string clientSecret, IEnumerable<string> scopes,
-            SecretRedactor redactor, HttpMessageHandler handler = null)
+            SecretRedactor redactor, HttpMessageHandler handler = null, RetryPolicy retry = null)
         {
             _environment = environment ?? throw new ArgumentNullException(nameof(environment));
             if (string.IsNullOrWhiteSpace(clientId)) throw new ArgumentException("The client id is empty.", nameof(clientId));
@@ -38,8 +38,8 @@ namespace DigitalChannels.Client.Auth
                 .WithClientSecret(clientSecret)
                 .WithOidcAuthority(environment.OidcAuthority.ToString().TrimEnd('/'))
                 .WithLogging((level, message, pii) => { }, LogLevel.Error, enablePiiLogging: false, enableDefaultPlatformLogging: false);
-            if (environment.IsSandbox || handler != null)
-                builder = builder.WithHttpClientFactory(new MsalHttpClientFactory(environment, handler));
+            // Always our HTTP client: discovery and token requests get the retry policy every other call gets.
+            builder = builder.WithHttpClientFactory(new MsalHttpClientFactory(environment, handler, retry ?? new RetryPolicy()));
             _app = builder.Build();
         }
 
@@ -76,10 +76,12 @@ namespace DigitalChannels.Client.Auth
         {
             private readonly HttpClient _client;
 
-            public MsalHttpClientFactory(WebexEnvironment environment, HttpMessageHandler handler)
+            public MsalHttpClientFactory(WebexEnvironment environment, HttpMessageHandler handler, RetryPolicy retry)
             {
                 HttpMessageHandler inner = handler ?? HttpHandlerFactory.Create();
                 if (environment.IsSandbox) inner = new SandboxAuthorityHandler(environment) { InnerHandler = inner };
+                inner = new RetryingHttpHandler(retry, inner);
+                // The test hook's handler belongs to the test; ours are disposed with the client.
                 _client = new HttpClient(inner, disposeHandler: handler == null);
             }
 

@@ -49,6 +49,15 @@ namespace DigitalChannels.Client.Http
 
         public RetryPolicy Retry { get; }
 
+        /// <summary>
+        /// True when the server replays the answer of a request it already carried out if it sees the same
+        /// <c>Idempotency-Key</c> again (the sandbox does): then a POST or PATCH whose answer was lost (a reset, a timeout,
+        /// 502/504) is sent again, as a GET would be. The header is sent to every server; only this decides the retry.
+        /// </summary>
+        public bool ServerHonoursIdempotencyKeys { get; set; }
+
+        public const string IdempotencyKeyHeader = "Idempotency-Key";
+
         public SecretRedactor Redactor { get; }
 
         /// <summary>How long one attempt may take before it counts as timed out.</summary>
@@ -58,6 +67,10 @@ namespace DigitalChannels.Client.Http
         public long RequestCount => Interlocked.Read(ref _requests);
         public long RetryCount => Interlocked.Read(ref _retries);
         public long ThrottledCount => Interlocked.Read(ref _throttled);
+
+        /// <summary>Writes whose retry met a conflict and that were found already applied by an earlier attempt.</summary>
+        public long RecognizedCount => Interlocked.Read(ref _recognized);
+        private long _recognized;
 
         public async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken)
         {
@@ -149,6 +162,11 @@ namespace DigitalChannels.Client.Http
             string payload = null; // serialized once a request slot is had: a queued request holds no copy of a big body
             var waited = TimeSpan.Zero;
             var refreshedAfter401 = false;
+            // One key for every attempt of this write, so that a server which honours it carries the write out once.
+            var idempotencyKey = RetryPolicy.IsIdempotent(method) ? null : Guid.NewGuid().ToString("N");
+            var replaySafe = idempotencyKey == null || ServerHonoursIdempotencyKeys;
+            // Set once an attempt may have reached the server without its answer reaching us.
+            var mayHaveApplied = false;
             for (var attempt = 1; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -172,6 +190,7 @@ namespace DigitalChannels.Client.Http
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                     request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
                     if (payload != null) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
+                    if (idempotencyKey != null) request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
                     attemptTimeout.CancelAfter(AttemptTimeout);
 
                     HttpResponseMessage response;
@@ -187,7 +206,8 @@ namespace DigitalChannels.Client.Http
                         if (PipelineDiagnostics.IsDebugging)
                             PipelineDiagnostics.Debug($"HTTP {method.Method} {uri.GetLeftPart(UriPartial.Path)}: no answer within {AttemptTimeout.TotalSeconds:0} s ({started.ElapsedMilliseconds} ms)");
                         var failure = Transport(WebexFailureKind.Timeout, method, uri, $"no answer within {AttemptTimeout.TotalSeconds:0} s", null);
-                        if (!await WaitBeforeRetryAsync(attempt, method, null, null, failure, () => waited, w => waited = w, cancellationToken)) throw failure;
+                        mayHaveApplied = true;
+                        if (!await WaitBeforeRetryAsync(attempt, replaySafe, null, null, failure, () => waited, w => waited = w, cancellationToken)) throw failure;
                         continue;
                     }
                     catch (HttpRequestException ex) when (TransportFailure.IsUnreachable(ex))
@@ -200,7 +220,8 @@ namespace DigitalChannels.Client.Http
                     catch (HttpRequestException ex)
                     {
                         var failure = Transport(WebexFailureKind.Transport, method, uri, Redactor.Redact(ex.InnerException?.Message ?? ex.Message), ex);
-                        if (!await WaitBeforeRetryAsync(attempt, method, null, null, failure, () => waited, w => waited = w, cancellationToken)) throw failure;
+                        mayHaveApplied = true;
+                        if (!await WaitBeforeRetryAsync(attempt, replaySafe, null, null, failure, () => waited, w => waited = w, cancellationToken)) throw failure;
                         continue;
                     }
                     finally
@@ -231,19 +252,38 @@ namespace DigitalChannels.Client.Http
                         var retryAfter = RetryPolicy.ReadRetryAfter(response, _clock());
                         if (status == 429) Interlocked.Increment(ref _throttled);
                         var error = FromResponse(response, text, method, uri, retryAfter);
-                        if (Retry.IsRetryable(status, method) &&
-                            await WaitBeforeRetryAsync(attempt, method, status, retryAfter, error, () => waited, w => waited = w, cancellationToken))
+                        var retryable = Retry.IsRetryable(status, method) || (replaySafe && (status == 502 || status == 504));
+                        if (status == 500 || status == 502 || status == 504) mayHaveApplied = true;
+                        if (retryable &&
+                            await WaitBeforeRetryAsync(attempt, replaySafe, status, retryAfter, error, () => waited, w => waited = w, cancellationToken))
                             continue;
+                        if (status == 404 && mayHaveApplied && method == HttpMethod.Delete)
+                        {
+                            // The delete whose answer was lost did its work: gone is what was asked for.
+                            Interlocked.Increment(ref _recognized);
+                            return null;
+                        }
+                        if ((status == 409 || status == 412) && mayHaveApplied)
+                        {
+                            // The retry met the result of the attempt whose answer was lost: that is success, not a conflict.
+                            var applied = await RecognizeAppliedAsync(method, uri, payload, cancellationToken);
+                            if (applied != null)
+                            {
+                                Interlocked.Increment(ref _recognized);
+                                PipelineDiagnostics.Report($"{method.Method} {uri.AbsolutePath}: {status} after a lost answer; the earlier attempt was found applied.");
+                                return applied;
+                            }
+                        }
                         throw error;
                     }
                 }
             }
         }
 
-        private async Task<bool> WaitBeforeRetryAsync(int attempt, HttpMethod method, int? status, TimeSpan? retryAfter, WebexApiException failure,
+        private async Task<bool> WaitBeforeRetryAsync(int attempt, bool replaySafe, int? status, TimeSpan? retryAfter, WebexApiException failure,
             Func<TimeSpan> waited, Action<TimeSpan> setWaited, CancellationToken cancellationToken)
         {
-            if (status == null && !RetryPolicy.IsIdempotent(method)) return false;
+            if (status == null && !replaySafe) return false;
             if (attempt >= Retry.MaxAttempts) return false;
             if (retryAfter.HasValue && retryAfter.Value > Retry.MaxRetryAfter) return false;
             var delay = Retry.DelayFor(attempt + 1, retryAfter);
@@ -254,6 +294,60 @@ namespace DigitalChannels.Client.Http
             else PipelineDiagnostics.Report(retrying);
             await _delay(delay, cancellationToken);
             setWaited(waited() + delay);
+            return true;
+        }
+
+        /// <summary>
+        /// After a lost answer, a conflict may be the write itself, applied by the earlier attempt. Recognised: a create by
+        /// name (POST with "name": the collection, read back, holds an item of that name) and a replace with a version (PUT
+        /// with "version": n, the resource now has version n+1 and every field sent). Returns the resource's JSON, or null.
+        /// </summary>
+        private async Task<string> RecognizeAppliedAsync(HttpMethod method, Uri uri, string payload, CancellationToken cancellationToken)
+        {
+            if (payload == null) return null;
+            Newtonsoft.Json.Linq.JObject sent;
+            try
+            {
+                sent = Newtonsoft.Json.Linq.JToken.Parse(payload) as Newtonsoft.Json.Linq.JObject;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+            if (sent == null) return null;
+            try
+            {
+                if (method == HttpMethod.Post && sent["name"] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } name)
+                {
+                    var list = Newtonsoft.Json.Linq.JToken.Parse(await SendForTextAsync(HttpMethod.Get, uri, null, cancellationToken) ?? "null");
+                    var items = list as Newtonsoft.Json.Linq.JArray ?? list?["items"] as Newtonsoft.Json.Linq.JArray ?? list?["data"] as Newtonsoft.Json.Linq.JArray;
+                    var match = items?.OfType<Newtonsoft.Json.Linq.JObject>().FirstOrDefault(i => string.Equals((string)i["name"], (string)name, StringComparison.Ordinal) && SameFields(sent, i, "name"));
+                    return match?.ToString(Formatting.None);
+                }
+                if (method == HttpMethod.Put && sent["version"] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.Integer } version)
+                {
+                    var text = await SendForTextAsync(HttpMethod.Get, uri, null, cancellationToken);
+                    var current = Newtonsoft.Json.Linq.JToken.Parse(text ?? "null") as Newtonsoft.Json.Linq.JObject;
+                    return current != null && (long?)current["version"] == (long)version + 1 && SameFields(sent, current, "version") ? text : null;
+                }
+            }
+            catch (WebexApiException)
+            {
+                // Could not read it back: the conflict stands.
+            }
+            return null;
+        }
+
+        /// <summary>Every scalar field sent (but <paramref name="except"/> and timestamps) has the same value in the resource.</summary>
+        private static bool SameFields(Newtonsoft.Json.Linq.JObject sent, Newtonsoft.Json.Linq.JObject resource, string except)
+        {
+            foreach (var property in sent.Properties())
+            {
+                if (property.Name == except || property.Name.EndsWith("Time", StringComparison.Ordinal) || property.Value is Newtonsoft.Json.Linq.JContainer) continue;
+                var actual = resource[property.Name];
+                if (actual == null) continue; // fields the server does not echo
+                if (!Newtonsoft.Json.Linq.JToken.DeepEquals(property.Value, actual)) return false;
+            }
             return true;
         }
 

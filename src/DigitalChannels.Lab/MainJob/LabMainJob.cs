@@ -61,7 +61,27 @@ public static class LabMainJob
 
         var total = Stopwatch.StartNew();
         var dataFolder = Path.GetDirectoryName(Path.GetFullPath(connectionFile))!;
-        var (pods, reused) = SavedPods.OpenOrCreateAsync(sandboxOperator, dataFolder, definition, options.Pods, options.ThrottleLimit, token).GetAwaiter().GetResult();
+        List<LabPod> pods;
+        bool reused;
+        try
+        {
+            (pods, reused) = SavedPods.OpenOrCreateAsync(sandboxOperator, dataFolder, definition, options.Pods, options.ThrottleLimit, token).GetAwaiter().GetResult();
+        }
+        catch (SandboxPodsException failed)
+        {
+            // Never orphan a tenant: one that was created but not signed in to is saved as a connection file beside ours.
+            foreach (var pod in failed.Created) pod.Connection.Dispose();
+            var beside = Path.GetDirectoryName(Path.GetFullPath(connectionFile))!;
+            foreach (var failure in failed.SignInFailures)
+            {
+                var saved = Path.Combine(beside, $"pod-{failure.PodId}.{SandboxConnectionFile.FileName}");
+                new SandboxConnectionFile { BaseUrl = file.BaseUrl, OrgId = failure.Tenant.OrganizationId, ClientId = failure.Tenant.ClientId, ClientSecret = failure.Tenant.ClientSecret }.Write(saved);
+                if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(saved, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                Console.Error.WriteLine($"{failure.Message} Its connection was saved to {saved} (Connect-DigitalChannels -ConnectionFile).");
+            }
+            foreach (var error in failed.CreationFailures) Console.Error.WriteLine($"A pod's tenant could not be created: {error.Message}");
+            return ExitFailed;
+        }
         try
         {
             output.WriteLine(reused

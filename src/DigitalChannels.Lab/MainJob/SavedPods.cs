@@ -31,10 +31,17 @@ public static class SavedPods
 
         var created = new List<Saved>();
         var ids = Enumerable.Range(1, count).Select(i => i.ToString()).ToList();
-        var made = await SandboxPods.CreateAsync(sandboxOperator, definition, ids, throttleLimit, token,
-            (id, tenant) => { lock (created) created.Add(new Saved(id, tenant.OrganizationId, tenant.ClientId, tenant.ClientSecret)); });
-        var ordered = ids.Select(id => created.First(c => c.Id == id)).ToList();
-        await File.WriteAllTextAsync(path, JsonConvert.SerializeObject(ordered, Formatting.Indented), token);
-        return (made, false);
+        try
+        {
+            var made = await SandboxPods.CreateAsync(sandboxOperator, definition, ids, throttleLimit, token,
+                (id, tenant) => { lock (created) created.Add(new Saved(id, tenant.OrganizationId, tenant.ClientId, tenant.ClientSecret)); });
+            return (made, false);
+        }
+        finally
+        {
+            // Every tenant that was created is kept, whatever happened after: the next command signs in to it again.
+            var ordered = ids.SelectMany(id => created.Where(c => c.Id == id)).ToList();
+            if (ordered.Count > 0) await File.WriteAllTextAsync(path, JsonConvert.SerializeObject(ordered, Formatting.Indented), CancellationToken.None);
+        }
     }
 }

@@ -24,6 +24,7 @@ public static class ApplicationEndpoints
     {
         var organization = app.MapGroup(GroupPath).RequireSandboxToken().WithErrorBodyStyle(ErrorBodyStyle.Problem);
         organization.MapPost("/applications", CreateAsync).RequireScope(Scopes.SandboxAdmin).RequirePermission(ConnectPermissions.ManageSandbox);
+        organization.MapDelete("/applications/{clientId}", Delete).RequireScope(Scopes.SandboxAdmin).RequirePermission(ConnectPermissions.ManageSandbox);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext context, SandboxDatabase database, TimeProvider time)
@@ -79,6 +80,21 @@ public static class ApplicationEndpoints
 
         // The secret is shown once, here; only its hash is stored.
         return SandboxJson.Ok(new CreatedApplication(clientId, clientSecret, name, role.ToString(), scopes, userId), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// Removes one app of the caller's organization: its secret stops working and every token it was given is refused
+    /// from the next request on (revocation). An app cannot remove itself, so the Owner is never locked out by mistake.
+    /// </summary>
+    private static IResult Delete(HttpContext context, SandboxDatabase database, string clientId)
+    {
+        var caller = Caller.Of(context);
+        if (string.Equals(clientId, caller.ClientId, StringComparison.Ordinal))
+            throw ApiError.Conflict(ErrorKeys.InvalidField, $"The app '{clientId}' is the one making this request; remove it with another app's token.").ToException();
+        var removed = database.Write(session => new ServiceApplicationRepository(session).Delete(caller.OrganizationId, clientId));
+        if (!removed)
+            throw ApiError.NotFound(ErrorKeys.ApplicationNotFound, $"Organization '{caller.OrganizationId}' has no app with the client id '{clientId}'.").ToException();
+        return Results.NoContent();
     }
 
     private static string UniqueEmail(UserRepository users, string organizationId, string slug)

@@ -6,7 +6,10 @@ using DigitalChannels.Sandbox.Identity;
 
 namespace DigitalChannels.Sandbox.Administration;
 
-/// <summary>Time travel for tests and demos: see <see cref="SandboxClock"/>. The clock is the whole sandbox's, for every tenant.</summary>
+/// <summary>
+/// Time travel for tests and demos: see <see cref="SandboxClock"/>. The clock is the whole sandbox's, for every tenant,
+/// so only the sandbox operator moves it; every tenant may read it.
+/// </summary>
 public static class ClockEndpoints
 {
     public const string Path = "/sandbox/v1/clock";
@@ -25,7 +28,7 @@ public static class ClockEndpoints
                     $"The field 'seconds' must be from 1 to {MaximumAdvanceSeconds} (got {seconds}); the clock only moves forward.").ToException();
             time.Advance(TimeSpan.FromSeconds(seconds));
             return SandboxJson.Ok(Describe(time));
-        }).RequirePermission(ConnectPermissions.ManageSandbox);
+        }).RequirePermission(ConnectPermissions.ManageSandbox).RequireSandboxOperator("moves the sandbox clock");
     }
 
     private static object Describe(SandboxClock time) => new

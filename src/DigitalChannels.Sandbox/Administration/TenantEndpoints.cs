@@ -33,15 +33,7 @@ public static class TenantEndpoints
     public static void MapTenantEndpoints(this IEndpointRouteBuilder app)
     {
         var tenants = app.MapGroup(BasePath).RequireSandboxToken().WithErrorBodyStyle(ErrorBodyStyle.Problem)
-            .RequireScope(Scopes.SandboxAdmin).RequirePermission(ConnectPermissions.ManageSandbox);
-        tenants.AddEndpointFilter(async (context, next) =>
-        {
-            var caller = Caller.Of(context.HttpContext);
-            if (!string.Equals(caller.OrganizationId, SandboxConnectionFile.WellKnown.OrganizationId, StringComparison.OrdinalIgnoreCase))
-                return ApiError.Forbidden(ErrorKeys.RoleForbidden,
-                    $"Only the sandbox operator (the Owner of the default organization '{SandboxConnectionFile.WellKnown.OrganizationId}') manages tenants; organization '{caller.OrganizationId}' may not.").ToResult();
-            return await next(context);
-        });
+            .RequireScope(Scopes.SandboxAdmin).RequirePermission(ConnectPermissions.ManageSandbox).RequireSandboxOperator("manages tenants");
         tenants.MapPost("", CreateAsync);
         tenants.MapPut("/{organizationId}/digital-channel", SetDigitalChannelAsync);
     }

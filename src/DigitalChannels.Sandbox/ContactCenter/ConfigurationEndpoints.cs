@@ -345,11 +345,12 @@ public static class ConfigurationEndpoints
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            using var document = await StrictJson.ParseAsync(request);
+            node = JsonNode.Parse(document.RootElement.GetRawText());
         }
-        catch (JsonException ex)
+        catch (MalformedJsonException ex)
         {
-            throw ContactCenterErrors.Invalid($"The request body is not valid JSON: {ex.Message}");
+            throw ContactCenterErrors.Invalid(ex.Message);
         }
         return node as JsonObject ?? throw ContactCenterErrors.Invalid($"The request body must be a JSON object, not {Specification.DtoSchemas.Describe(node)}.");
     }

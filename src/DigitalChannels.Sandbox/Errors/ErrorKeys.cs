@@ -15,6 +15,9 @@ public static class ErrorKeys
     public const string InvalidField = "request.invalid_field";
     public const string InvalidPrecondition = "request.invalid_precondition";
     public const string RouteNotFound = "route.not_found";
+    public const string PathDotSegment = "request.dot_segment";
+    public const string HostNotAllowed = "request.host_not_allowed";
+    public const string ApplicationNotFound = "application.not_found";
     public const string MethodNotAllowed = "route.method_not_allowed";
     public const string VersionMismatch = "resource.version_mismatch";
     /// <summary>A field of the request names another object that does not exist (not the object the path names).</summary>

@@ -27,13 +27,15 @@ public static class SandboxApplication
         // No args: the command line is parsed by SandboxCommandLine, not the configuration system.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(options.Urls);
+        // Bodies are bounded for every route; the ones that take files (attachment checks) raise the cap for themselves.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestGuardMiddleware.MaximumBodyBytes);
         // Framework logs stay at Warning so that request details (and with them any Authorization header) never reach the console.
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Logging.AddFilter("System", LogLevel.Warning);
         // Program prints start-up failures (port in use…) as one line; the host would add the same error with a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
-        Directory.CreateDirectory(options.DataDirectory);
+        DataFolder.Prepare(options.DataDirectory, SandboxDatabase.FileName);
         StartupAnnouncement.DeleteStaleConnectionFile(options.DataDirectory);
 
         var time = new SandboxClock();
@@ -51,9 +53,12 @@ public static class SandboxApplication
         builder.Services.AddSingleton<AccessTokenIssuer>();
         builder.Services.AddSingleton<AccessTokenValidator>();
         builder.Services.AddSingleton<ClientRateLimiter>();
+        builder.Services.AddSingleton<SandboxHosts>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<RequestGuardMiddleware>();
+        app.UseMiddleware<IdempotentReplayMiddleware>();
 
         app.MapGet("/health", () => SandboxJson.Ok(new { status = "ok" }));
         app.MapIdentityEndpoints();

@@ -31,6 +31,12 @@ public sealed record SandboxOptions(string Urls, string DataDirectory)
     /// </summary>
     public TimeSpan RateLimitWindow { get; init; } = TimeSpan.FromSeconds(DefaultRateLimitWindowSeconds);
 
+    /// <summary>
+    /// URLs the sandbox is reached by besides the ones it listens on (a proxy in front of it): requests naming another
+    /// Host are refused, so tokens are only ever issued for these and the listen addresses.
+    /// </summary>
+    public IReadOnlyList<string> PublicUrls { get; init; } = [];
+
     /// <summary>Units of each Contact Center licence a new organization gets (the seeded subscription).</summary>
     public int LicenseUnits { get; init; } = DefaultLicenseUnits;
 }
@@ -76,6 +82,7 @@ public static class SandboxCommandLine
 
                 Options:
                   --urls URL                   Address to listen on (default {SandboxConnectionFile.DefaultBaseUrl}); port 0 picks a free port.
+                  --public-url URL             Another URL clients reach the sandbox by (a proxy in front of it); ';' separates several.
                   --data DIR                   Data folder for sandbox.db and connection.json
                                                (default {SandboxConnectionFile.DefaultDataDirectory}; env {SandboxConnectionFile.DataDirectoryVariable}).
                 {numbers}
@@ -89,6 +96,7 @@ public static class SandboxCommandLine
         string urls = SandboxConnectionFile.DefaultBaseUrl;
         string data = SandboxConnectionFile.DefaultDataDirectory;
         var numbers = new List<(NumberOption Option, int Value)>();
+        var publicUrls = new List<string>();
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -102,7 +110,7 @@ public static class SandboxCommandLine
                 name = argument[..equals];
                 value = argument[(equals + 1)..];
             }
-            else if (name is "--urls" or "--data" || NumberOptions.Any(option => option.Name == name))
+            else if (name is "--urls" or "--data" or "--public-url" || NumberOptions.Any(option => option.Name == name))
             {
                 if (i + 1 >= args.Count) return Fail($"The argument '{name}' needs a value.");
                 value = args[++i];
@@ -125,6 +133,14 @@ public static class SandboxCommandLine
                     if (string.IsNullOrWhiteSpace(value)) return Fail("The value '' of --urls is not an http(s) URL.");
                     urls = value;
                     break;
+                case "--public-url":
+                    foreach (var url in value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                            return Fail($"The value '{value}' of --public-url is not an http(s) URL such as http://127.0.0.1:8080.");
+                        publicUrls.Add(url);
+                    }
+                    break;
                 case "--data":
                     if (string.IsNullOrWhiteSpace(value)) return Fail($"The value '{value}' of --data is not a folder path.");
                     data = value;
@@ -140,7 +156,7 @@ public static class SandboxCommandLine
             }
         }
 
-        var options = new SandboxOptions(urls, Path.GetFullPath(data));
+        var options = new SandboxOptions(urls, Path.GetFullPath(data)) { PublicUrls = publicUrls };
         foreach (var (option, value) in numbers) options = option.Apply(options, value);
         return new CommandLineResult(options, false, null);
     }

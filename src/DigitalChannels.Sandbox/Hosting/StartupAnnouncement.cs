@@ -31,6 +31,7 @@ public static class StartupAnnouncement
         };
         var path = Path.Combine(options.DataDirectory, SandboxConnectionFile.FileName);
         file.Write(path);
+        Storage.DataFolder.Protect(path);
 
         Console.Out.WriteLine($"""
             DigitalChannels sandbox is running.

@@ -18,11 +18,11 @@ public sealed class JsonBody
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, default, request.HttpContext.RequestAborted);
+            document = await StrictJson.ParseAsync(request);
         }
-        catch (JsonException ex)
+        catch (MalformedJsonException ex)
         {
-            throw ApiError.BadRequest(ErrorKeys.InvalidJson, $"The request body is not valid JSON: {ex.Message}").ToException();
+            throw ApiError.BadRequest(ErrorKeys.InvalidJson, ex.Message).ToException();
         }
         if (document.RootElement.ValueKind != JsonValueKind.Object)
             throw ApiError.BadRequest(ErrorKeys.InvalidJson, $"The request body must be a JSON object, not {Describe(document.RootElement)}.").ToException();

@@ -21,8 +21,12 @@ public static class CallerAuthentication
             return InvalidToken(ErrorKeys.TokenMissing, "The request has no Authorization header. Send 'Authorization: Bearer <access token>'.");
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
+            // Never echo the header: without a space, its "scheme" is the credential itself. Only a known scheme is named.
             var scheme = header.Split(' ', 2)[0];
-            return InvalidToken(ErrorKeys.TokenInvalid, $"The Authorization header uses the scheme '{Truncate(scheme)}'; this API takes 'Bearer <access token>'.");
+            var named = KnownSchemes.FirstOrDefault(s => s.Equals(scheme, StringComparison.OrdinalIgnoreCase));
+            return InvalidToken(ErrorKeys.TokenInvalid, named is null
+                ? "The Authorization header does not use the Bearer scheme; this API takes 'Bearer <access token>'."
+                : $"The Authorization header uses the scheme '{named}'; this API takes 'Bearer <access token>'.");
         }
         var token = header["Bearer ".Length..].Trim();
         if (token.Length == 0) return InvalidToken(ErrorKeys.TokenMissing, "The Authorization header has the Bearer scheme but no token.");
@@ -37,11 +41,15 @@ public static class CallerAuthentication
                 $"The access token belongs to organization '{principal.OrganizationId}', not to organization '{routeOrganization}' named in the path.");
 
         var database = services.GetRequiredService<SandboxDatabase>();
-        var (organization, user) = database.Read(session => (
+        var (organization, user, application) = database.Read(session => (
             new OrganizationRepository(session).Find(principal.OrganizationId),
-            new UserRepository(session).Find(principal.OrganizationId, principal.UserId)));
+            new UserRepository(session).Find(principal.OrganizationId, principal.UserId),
+            new ServiceApplicationRepository(session).Find(principal.ClientId)));
         if (organization is null)
             return ApiError.NotFound(ErrorKeys.OrganizationNotFound, $"The organization '{routeOrganization ?? principal.OrganizationId}' does not exist in this sandbox.");
+        // A removed app's tokens die with it, before they expire: that is how one app's tokens are revoked.
+        if (application is null || !string.Equals(application.OrganizationId, principal.OrganizationId, StringComparison.OrdinalIgnoreCase))
+            return InvalidToken(ErrorKeys.TokenInvalid, $"The app '{principal.ClientId}' that the access token was issued to has been removed; its tokens are revoked.");
         if (user is null)
             return InvalidToken(ErrorKeys.TokenInvalid, $"The user '{principal.UserId}' that the access token acts for no longer exists.");
 
@@ -63,5 +71,5 @@ public static class CallerAuthentication
             },
         };
 
-    private static string Truncate(string text) => text.Length <= 20 ? text : text[..20] + "...";
+    private static readonly string[] KnownSchemes = ["Basic", "Digest", "Negotiate", "NTLM", "Token", "Bearer"];
 }

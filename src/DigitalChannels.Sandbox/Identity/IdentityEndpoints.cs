@@ -12,6 +12,7 @@ namespace DigitalChannels.Sandbox.Identity;
 public static class IdentityEndpoints
 {
     public const string ClientCredentialsGrant = "client_credentials";
+    public const int MaximumSecretLength = 256;
 
     public static void MapIdentityEndpoints(this IEndpointRouteBuilder app)
     {
@@ -46,7 +47,16 @@ public static class IdentityEndpoints
 
         if (!request.HasFormContentType)
             return OAuthError(400, "invalid_request", $"The token request must be application/x-www-form-urlencoded, not '{request.ContentType ?? "(none)"}'.");
-        var form = await request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (InvalidDataException ex)
+        {
+            // Too many fields, a value too long, a multipart body without its boundary: the form reader's own limits.
+            return OAuthError(400, "invalid_request", $"The token request's form cannot be read: {ex.Message}");
+        }
 
         var grantType = form["grant_type"].ToString();
         var supported = string.Join("', '", SignInGrants.All.Prepend(ClientCredentialsGrant));
@@ -94,6 +104,9 @@ public static class IdentityEndpoints
         if (string.IsNullOrEmpty(clientId))
             return (null, OAuthError(400, "invalid_request", "The token request has no client_id (send it in the form or with HTTP Basic authentication)."));
 
+        // Cheap refusals first: no secret this sandbox issues is longer than this, so a longer one is not hashed at all.
+        if (clientSecret is { Length: > MaximumSecretLength } || clientId.Length > MaximumSecretLength)
+            return (null, OAuthError(401, "invalid_client", "Client authentication failed: the client id is unknown or the client secret is wrong."));
         var application = database.Read(session => new ServiceApplicationRepository(session).Find(clientId));
         // Same answer for an unknown client and a wrong secret, and a hash comparison in both cases, so neither
         // the message nor the timing tells which client ids exist.
@@ -132,7 +145,7 @@ public static class IdentityEndpoints
         if (!string.IsNullOrEmpty(formSecret))
             return (null, null, true, OAuthError(400, "invalid_request", "The client authenticated twice (HTTP Basic and client_secret in the form); use one method."));
         if (!string.IsNullOrEmpty(formClientId) && formClientId != basicId)
-            return (null, null, true, OAuthError(400, "invalid_request", $"The form's client_id '{formClientId}' differs from the HTTP Basic client id '{basicId}'."));
+            return (null, null, true, OAuthError(400, "invalid_request", $"The form's client_id '{formClientId}' differs from the client id in the HTTP Basic credentials."));
         return (basicId, basicSecret, true, null);
     }
 

@@ -24,6 +24,10 @@ public sealed class ServiceApplicationRepository
             ("$hash", application.SecretSha256), ("$user", application.ActingUserId), ("$scopes", ScopeText.Join(application.Scopes)),
             ("$time", application.CreatedTime));
 
+    /// <summary>Removes one app: its secret no longer signs in and its tokens are refused (CallerAuthentication checks the app exists).</summary>
+    public bool Delete(string organizationId, string clientId) =>
+        session.Execute("DELETE FROM service_applications WHERE organization_id = $org AND client_id = $id;", ("$org", organizationId), ("$id", clientId)) > 0;
+
     /// <summary>Removes the apps that act as a user (when the teammate is removed), so no token can act for it again.</summary>
     public void DeleteActingFor(string organizationId, string userId) =>
         session.Execute("DELETE FROM service_applications WHERE organization_id = $org AND acting_user_id = $user;", ("$org", organizationId), ("$user", userId));

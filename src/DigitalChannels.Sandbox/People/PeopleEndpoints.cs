@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using DigitalChannels.Client.Auth;
 using DigitalChannels.Sandbox.ContactCenter;
 using DigitalChannels.Sandbox.Errors;
+using DigitalChannels.Sandbox.Http;
 using DigitalChannels.Sandbox.Identity;
 using DigitalChannels.Sandbox.Storage;
 
@@ -156,15 +157,15 @@ public static class PeopleEndpoints
         var person = database.Write(session =>
         {
             var people = new PersonRepository(session, caller.OrganizationId);
-            var current = body["personId"]?.GetValue<string>() is { } personId ? FindOrThrow(people, personId)
-                : body["email"]?.GetValue<string>() is { } email ? people.FindByEmail(email)
+            var current = Text(body["personId"], "personId") is { } personId ? FindOrThrow(people, personId)
+                : Text(body["email"], "email") is { } email ? people.FindByEmail(email)
                     ?? throw ApiError.NotFound(ErrorKeys.PersonNotFound, $"No person with email '{email}' exists in this organization.").ToException()
                 : throw BadRequest("The request must name the person with 'email' or 'personId'.");
             var held = current.Licenses.ToList();
             for (var i = 0; i < changes.Count; i++)
             {
-                var id = changes[i]?["id"]?.GetValue<string>() ?? throw BadRequest($"The field 'licenses[{i}].id' is required.");
-                var operation = changes[i]?["operation"]?.GetValue<string>() ?? "add";
+                var id = Text(changes[i] is JsonObject change ? change["id"] : throw BadRequest($"The item 'licenses[{i}]' must be an object {{id, operation}}."), $"licenses[{i}].id") ?? throw BadRequest($"The field 'licenses[{i}].id' is required.");
+                var operation = Text(changes[i]!["operation"], $"licenses[{i}].operation") ?? "add";
                 if (operation == "add") { if (!held.Contains(id)) held.Add(id); }
                 else if (operation == "remove") held.Remove(id);
                 else throw BadRequest($"The field 'licenses[{i}].operation' must be 'add' or 'remove' (got '{operation}').");
@@ -187,7 +188,7 @@ public static class PeopleEndpoints
     /// <summary>Copies the writable members of a create/replace body into <paramref name="record"/>, checking each.</summary>
     private static void Apply(JsonObject body, JsonObject record, string organizationId, DbSession session, PersonRepository people, bool requireDisplayName, string? exceptUuid)
     {
-        if (body["orgId"]?.GetValue<string>() is { } orgId && WebexIds.Decode(WebexIds.Organization, orgId) != organizationId && orgId != organizationId)
+        if (Text(body["orgId"], "orgId") is { } orgId && WebexIds.Decode(WebexIds.Organization, orgId) != organizationId && orgId != organizationId)
             throw BadRequest($"The field 'orgId' ('{orgId}') is not this organization ({WebexIds.Encode(WebexIds.Organization, organizationId)}).");
 
         if (body["emails"] is not null || exceptUuid is null)
@@ -257,6 +258,15 @@ public static class PeopleEndpoints
         return array.Select(item => item!.GetValue<string>()).Distinct(StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>A field's string value, null when absent or JSON null; another JSON kind is a 400 naming the field.</summary>
+    private static string? Text(JsonNode? node, string field) =>
+        node is null ? null
+        : node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>()
+        : node.GetValueKind() == JsonValueKind.Null ? null
+        : throw BadRequest($"The field '{field}' must be a string (got {Cut(node.ToJsonString())}).");
+
+    private static string Cut(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
     private static Person FindOrThrow(PersonRepository people, string personId) =>
         (WebexIds.Decode(WebexIds.People, personId) is { } uuid ? people.Find(uuid) : null)
         ?? throw ApiError.NotFound(ErrorKeys.PersonNotFound, $"No person with id '{personId}' exists in this organization.").ToException();
@@ -266,11 +276,12 @@ public static class PeopleEndpoints
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            using var document = await StrictJson.ParseAsync(request);
+            node = JsonNode.Parse(document.RootElement.GetRawText());
         }
-        catch (JsonException ex)
+        catch (MalformedJsonException ex)
         {
-            throw ApiError.BadRequest(ErrorKeys.InvalidJson, $"The request body is not valid JSON: {ex.Message}").ToException();
+            throw ApiError.BadRequest(ErrorKeys.InvalidJson, ex.Message).ToException();
         }
         return node as JsonObject ?? throw ApiError.BadRequest(ErrorKeys.InvalidJson, "The request body must be a JSON object.").ToException();
     }

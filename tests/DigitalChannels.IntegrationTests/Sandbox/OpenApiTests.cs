@@ -34,6 +34,7 @@ public sealed class OpenApiTests : IDisposable
             [("/connect/v1/organization/{orgId}/services/{serviceId}", "delete")] = ["204", "401", "403", "404", "412", "423"],
             [("/connect/v1/organization/{orgId}/services/{serviceId}/credentials", "get")] = ["200", "401", "403", "404"],
             [("/sandbox/v1/organization/{orgId}/applications", "post")] = ["201", "400", "401", "403", "404"],
+            [("/sandbox/v1/organization/{orgId}/applications/{clientId}", "delete")] = ["204", "401", "403", "404", "409"],
             [("/sandbox/v1/organization/{orgId}/outbox", "get")] = ["200", "401", "403", "404"],
             [("/sandbox/v1/clock", "get")] = ["200", "401", "403"],
             [("/sandbox/v1/organizations", "post")] = ["201", "400", "401", "403"],

@@ -191,7 +191,7 @@ namespace DigitalChannels.Client.Connect.Flows
         /// At most <paramref name="limit"/> digits (plus a line ending) are read, counted as they arrive: a zip entry's declared
         /// size is never trusted, so a bomb costs no more than the limit.
         /// </summary>
-        private static string ReadPayload(Stream stream, string displayName, int limit)
+        internal static string ReadPayload(Stream stream, string displayName, int limit)
         {
             var builder = new StringBuilder();
             var buffer = new char[64 * 1024];

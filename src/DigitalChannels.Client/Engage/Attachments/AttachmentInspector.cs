@@ -236,10 +236,8 @@ namespace DigitalChannels.Client.Engage.Attachments
                 {
                     entries = archive.Entries.Select(e => e.FullName).ToList();
                     var mimetype = archive.GetEntry("mimetype");
-                    if (mimetype != null && mimetype.Length < 200)
-                    {
-                        using (var reader = new StreamReader(mimetype.Open(), Encoding.ASCII)) odfMimeType = reader.ReadToEnd().Trim();
-                    }
+                    // The declared length is the archive's claim: the read itself stops at 200 bytes, whatever it says.
+                    if (mimetype != null && mimetype.Length < 200) odfMimeType = ReadAtMost(mimetype, 200)?.Trim();
                 }
             }
             catch (InvalidDataException ex)
@@ -277,6 +275,19 @@ namespace DigitalChannels.Client.Engage.Attachments
             return imageEntry != null
                 ? result("ZIP archive", AttachmentContentVerdict.ContainsImages, $"the image {imageEntry}")
                 : result("ZIP archive", AttachmentContentVerdict.TextOnly, null);
+        }
+
+        /// <summary>An entry's first bytes as ASCII text; null when it inflates past <paramref name="limit"/> bytes.</summary>
+        private static string ReadAtMost(ZipArchiveEntry entry, int limit)
+        {
+            var buffer = new byte[limit + 1];
+            var total = 0;
+            using (var stream = entry.Open())
+            {
+                int read;
+                while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
+            }
+            return total > limit ? null : Encoding.ASCII.GetString(buffer, 0, total);
         }
 
         /// <summary>Legacy Office files (.doc, .xls, .ppt) keep pictures as PNG, JPEG or GIF blobs inside the compound file.</summary>

@@ -43,25 +43,16 @@ public static class InvitationEndpoints
     {
         var body = await JsonBody.ReadObjectAsync(context.Request);
         var name = TeammateRules.ValidName("name", body.RequiredString("name"));
-        var passwordHash = PasswordHasher.Hash(TeammateRules.ValidPassword(body.RequiredString("password")));
+        var password = TeammateRules.ValidPassword(body.RequiredString("password"));
         var now = time.GetUtcNow();
+        // Anyone can call this route: the link is looked up and checked (cheap reads) before the password is hashed
+        // (PBKDF2, deliberately expensive), so made-up links cost the server nothing but a lookup.
+        database.Read(session => CheckAcceptable(FindOrThrow(session, token), now));
+        var passwordHash = PasswordHasher.Hash(password);
 
         var teammate = database.Write(session =>
         {
-            var invitation = FindOrThrow(session, token);
-            if (invitation.AcceptedTime is not null)
-                throw ApiError.Conflict(ErrorKeys.InvitationAlreadyAccepted,
-                    $"This invitation was already accepted at {invitation.AcceptedTime}; the teammate has joined and signs in with its password.").ToException();
-            if (invitation.Superseded)
-                throw ApiError.Gone(ErrorKeys.InvitationSuperseded,
-                    "This invitation was replaced by a newer one; use the link in the newest invitation mail.").ToException();
-            if (invitation.IsExpired(now) && invitation.Purpose == TeammateInvitation.ActivationPurpose)
-                throw ApiError.Gone(ErrorKeys.InvitationExpired,
-                    $"This Digital Channels activation link expired at {invitation.ExpiresTime}: activation links are valid for 24 hours. Cisco support is needed to activate the tenant now (lab rule 8); the Owner cannot ask for a new link.").ToException();
-            if (invitation.IsExpired(now))
-                throw ApiError.Gone(ErrorKeys.InvitationExpired,
-                    $"This invitation expired at {invitation.ExpiresTime}: join links are valid for 24 hours. Ask the Owner or a Full Access teammate for a new invitation.").ToException();
-
+            var invitation = CheckAcceptable(FindOrThrow(session, token), now);
             var users = new UserRepository(session);
             var user = users.Find(invitation.OrganizationId, invitation.UserId)!;
             user = user with { DisplayName = name, Status = TeammateStatus.Active, PasswordHash = passwordHash };
@@ -74,6 +65,24 @@ public static class InvitationEndpoints
             return TeammateResource.From(user, invitation, now);
         });
         return SandboxJson.Ok(teammate);
+    }
+
+    /// <summary>The invitation when it can still be accepted; 409 accepted already, 410 replaced or expired.</summary>
+    private static TeammateInvitation CheckAcceptable(TeammateInvitation invitation, DateTimeOffset now)
+    {
+        if (invitation.AcceptedTime is not null)
+            throw ApiError.Conflict(ErrorKeys.InvitationAlreadyAccepted,
+                $"This invitation was already accepted at {invitation.AcceptedTime}; the teammate has joined and signs in with its password.").ToException();
+        if (invitation.Superseded)
+            throw ApiError.Gone(ErrorKeys.InvitationSuperseded,
+                "This invitation was replaced by a newer one; use the link in the newest invitation mail.").ToException();
+        if (invitation.IsExpired(now) && invitation.Purpose == TeammateInvitation.ActivationPurpose)
+            throw ApiError.Gone(ErrorKeys.InvitationExpired,
+                $"This Digital Channels activation link expired at {invitation.ExpiresTime}: activation links are valid for 24 hours. Cisco support is needed to activate the tenant now (lab rule 8); the Owner cannot ask for a new link.").ToException();
+        if (invitation.IsExpired(now))
+            throw ApiError.Gone(ErrorKeys.InvitationExpired,
+                $"This invitation expired at {invitation.ExpiresTime}: join links are valid for 24 hours. Ask the Owner or a Full Access teammate for a new invitation.").ToException();
+        return invitation;
     }
 
     private static TeammateInvitation FindOrThrow(DbSession session, string token) =>

@@ -20,7 +20,7 @@ public sealed record AttachmentSettingsResource(bool Enabled, IReadOnlyList<Atta
     public static AttachmentSettingsResource From(AttachmentSettings s) => new(s.Enabled, s.Channels.Select(AttachmentChannelResource.From).ToList(), s.Version, s.LastUpdatedTime);
 }
 
-public sealed record AttachmentFileVerdictResource(string FileName, long SizeBytes, bool Accepted, string? Reason, string Message, string DetectedFormat);
+public sealed record AttachmentFileVerdictResource(string FileName, long SizeBytes, bool Accepted, string? Reason, string Message, string? DetectedFormat);
 
 public sealed record AttachmentCheckResource(string Channel, bool Accepted, string? Reason, string Message, IReadOnlyList<AttachmentFileVerdictResource> Files);
 
@@ -129,7 +129,9 @@ public static class AttachmentSettingsEndpoints
     /// <summary>
     /// The verdict on files sent together on one channel. Refusals are answers, not errors (200 with accepted:false and
     /// the reason); a malformed request is a 400. Order: the switch, the number of files, then per file its format,
-    /// its size and its content.
+    /// its size and its content. The cheap checks come first and decide without decoding: a file is decoded and its
+    /// content inspected only when the switch, the count, its extension and its size (from the base64 length) allow it,
+    /// so one request costs at most the channel's own limits, never what the sender packed into it.
     /// </summary>
     private static async Task<IResult> CheckAsync(HttpContext context, SandboxDatabase database)
     {
@@ -146,16 +148,8 @@ public static class AttachmentSettingsEndpoints
             var fileName = EngageJson.RequiredString(entry, path, "fileName").Trim();
             if (fileName.Length == 0) throw EngageJson.Invalid($"The field '{path}.fileName' must not be empty or blank.");
             var encoded = EngageJson.RequiredString(entry, path, "contentBase64");
-            byte[] content;
-            try
-            {
-                content = Convert.FromBase64String(encoded);
-            }
-            catch (FormatException)
-            {
-                throw EngageJson.Invalid($"The field '{path}.contentBase64' of '{fileName}' is not valid base64.");
-            }
-            return (FileName: fileName, Content: content);
+            var size = DecodedLength(encoded) ?? throw EngageJson.Invalid($"The field '{path}.contentBase64' of '{fileName}' is not valid base64.");
+            return (FileName: fileName, Encoded: encoded, Size: size, Path: path);
         }).ToList();
 
         var settings = database.Read(session => new AttachmentSettingsRepository(session).Get(caller.OrganizationId));
@@ -172,13 +166,21 @@ public static class AttachmentSettingsEndpoints
             setMessage = $"{uploads.Count} files were sent together, but channel '{channel}' accepts at most {limits.MaxFiles}.";
         }
 
-        var verdicts = uploads.Select(upload =>
-        {
-            var inspection = AttachmentInspector.Inspect(upload.FileName, upload.Content);
-            return setReason is not null
-                ? new AttachmentFileVerdictResource(upload.FileName, upload.Content.LongLength, false, setReason, setMessage!, inspection.DetectedFormat)
-                : Judge(upload.FileName, upload.Content.LongLength, limits, inspection);
-        }).ToList();
+        var verdicts = uploads.Select(upload => setReason is not null
+            ? new AttachmentFileVerdictResource(upload.FileName, upload.Size, false, setReason, setMessage!, null)
+            : Judge(upload.FileName, upload.Size, limits, () =>
+            {
+                byte[] content;
+                try
+                {
+                    content = Convert.FromBase64String(upload.Encoded);
+                }
+                catch (FormatException)
+                {
+                    throw EngageJson.Invalid($"The field '{upload.Path}.contentBase64' of '{upload.FileName}' is not valid base64.");
+                }
+                return AttachmentInspector.Inspect(upload.FileName, content);
+            })).ToList();
         var refused = verdicts.Count(v => !v.Accepted);
         var message = setMessage ?? (refused == 0
             ? $"All {verdicts.Count} file(s) can be sent on channel '{channel}'."
@@ -186,9 +188,26 @@ public static class AttachmentSettingsEndpoints
         return SandboxJson.Ok(new AttachmentCheckResource(channel, refused == 0, setReason, message, verdicts));
     }
 
-    private static AttachmentFileVerdictResource Judge(string fileName, long size, AttachmentChannelLimits limits, AttachmentInspection inspection)
+    /// <summary>The size base64 text decodes to, from its length alone; null when the length or padding cannot be base64.</summary>
+    public static long? DecodedLength(string encoded)
     {
-        AttachmentFileVerdictResource Refuse(string reason, string message) => new(fileName, size, false, reason, message, inspection.DetectedFormat);
+        var length = 0L;
+        var padding = 0;
+        foreach (var c in encoded)
+        {
+            if (c is ' ' or '\t' or '\r' or '\n') continue;
+            if (c == '=') { padding++; length++; continue; }
+            if (padding > 0) return null;
+            length++;
+        }
+        if (length % 4 != 0 || padding > 2) return null;
+        return length / 4 * 3 - padding;
+    }
+
+    /// <summary>Extension and size decide first; the content is inspected (decoded by <paramref name="inspect"/>) only when both pass.</summary>
+    private static AttachmentFileVerdictResource Judge(string fileName, long size, AttachmentChannelLimits limits, Func<AttachmentInspection> inspect)
+    {
+        AttachmentFileVerdictResource Refuse(string reason, string message, string? format = null) => new(fileName, size, false, reason, message, format);
         var extension = AttachmentFormats.ExtensionOf(fileName);
         var formats = string.Join(", ", limits.AllowedExtensions);
         if (extension.Length == 0)
@@ -199,8 +218,9 @@ public static class AttachmentSettingsEndpoints
         if (size > maximum)
             return Refuse(AttachmentRefusals.TooLarge,
                 $"'{fileName}' is {(size / 1048576.0).ToString("0.##", CultureInfo.InvariantCulture)} MB ({size} bytes); channel '{limits.Channel}' accepts files of at most {limits.MaxFileSizeMb} MB.");
-        if (inspection.Verdict == AttachmentContentVerdict.ContainsImages) return Refuse(AttachmentRefusals.ContainsImages, inspection.Message);
-        if (inspection.Verdict == AttachmentContentVerdict.NotInspectable) return Refuse(AttachmentRefusals.NotInspectable, inspection.Message);
+        var inspection = inspect();
+        if (inspection.Verdict == AttachmentContentVerdict.ContainsImages) return Refuse(AttachmentRefusals.ContainsImages, inspection.Message, inspection.DetectedFormat);
+        if (inspection.Verdict == AttachmentContentVerdict.NotInspectable) return Refuse(AttachmentRefusals.NotInspectable, inspection.Message, inspection.DetectedFormat);
         return new(fileName, size, true, null, $"'{fileName}' can be sent on channel '{limits.Channel}' ({inspection.DetectedFormat}, {size} bytes).", inspection.DetectedFormat);
     }
 

@@ -211,3 +211,41 @@ public sealed class WorkflowFileTests : IDisposable
         Assert.False(FlowKindInference.TryInfer("Smsish flow", out _)); // "sms" must be a word of its own
     }
 }
+
+/// <summary>The size a zip header declares is a claim: reading stops at the most a payload can have, whatever it said.</summary>
+public class WorkflowZipBoundTests
+{
+    /// <summary>64 MB of hex digits, counted as they are read, never held in memory.</summary>
+    private sealed class EndlessHex : Stream
+    {
+        public long Served { get; private set; }
+        public long Total { get; init; } = 64L * 1024 * 1024;
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, Total - Served);
+            for (var i = 0; i < n; i++) buffer[offset + i] = (byte)'0';
+            Served += n;
+            return n;
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void An_entry_that_inflates_past_its_declared_size_is_refused_without_reading_it_all()
+    {
+        var stream = new EndlessHex();
+        var error = Assert.Throws<InvalidDataException>(() => DigitalChannels.Client.Connect.Flows.WorkflowFile.ReadPayload(stream, "bomb.workflow.zip (bomb.workflow)",
+            DigitalChannels.Client.Connect.Flows.WorkflowPayload.MaximumHexLength));
+        Assert.Contains("hex digits are accepted", error.Message);
+        Assert.True(stream.Served <= DigitalChannels.Client.Connect.Flows.WorkflowPayload.MaximumHexLength + 3 * 64 * 1024,
+            $"{stream.Served} bytes were read for a payload of at most {DigitalChannels.Client.Connect.Flows.WorkflowPayload.MaximumHexLength}.");
+    }
+}
