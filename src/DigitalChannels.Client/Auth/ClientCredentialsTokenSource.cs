@@ -56,6 +56,11 @@ namespace DigitalChannels.Client.Auth
             {
                 result = await _app.AcquireTokenForClient(_scopes).WithForceRefresh(forceRefresh).ExecuteAsync(cancellationToken);
             }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // An attempt that timed out after the retry policy gave up (not Ctrl+C): one typed error, like any call's.
+                throw SignInErrors.From(new TimeoutException(ex.Message, ex), _environment, _clientId, _redactor);
+            }
             catch (Exception ex) when (!(ex is OperationCanceledException) && SignInErrors.From(ex, _environment, _clientId, _redactor) is WebexApiException mapped)
             {
                 // MSAL's Azure AD wording and raw HttpRequestExceptions never reach the user: SignInErrors words them.

@@ -52,6 +52,14 @@ namespace DigitalChannels.Client.Auth
                 { Target = environment.IdentityBaseUri.GetLeftPart(UriPartial.Authority) };
             }
 
+            if (exception is TimeoutException timeout)
+            {
+                return new WebexApiException(
+                    $"Signing in client id '{clientId}' at {environment.IdentityBaseUri.GetLeftPart(UriPartial.Authority)} failed: no answer in time, after the retries.",
+                    WebexFailureKind.Timeout, null, "POST", TokenPath, null, null, null, null, timeout)
+                { Target = environment.IdentityBaseUri.GetLeftPart(UriPartial.Authority) };
+            }
+
             if (exception is HttpRequestException http)
             {
                 return new WebexApiException(

@@ -55,12 +55,12 @@ public sealed class ClientFaultTests
         proxy.Script = request => request.Path.StartsWithSegments("/v1/access_token") ? (Interlocked.Increment(ref tokenRequests) > 0 ? Fault.Unavailable : null) : null;
         var failed = await Assert.ThrowsAsync<WebexApiException>(() => ConnectAsync(proxy.Url, sandbox, QuickPolicy));
         Assert.Equal(503, failed.StatusCode);
-        Assert.Contains("Sign-in of client", failed.Message);
+        Assert.Contains($"client id '{sandbox.ClientId}'", failed.Message);
         Assert.InRange(tokenRequests, QuickPolicy.MaxAttempts, QuickPolicy.MaxAttempts * 2); // MSAL may add its own single retry
 
         proxy.Script = request => request.Path.StartsWithSegments("/v1/access_token") ? Fault.ResetBeforeForwarding : null;
         var reset = await Assert.ThrowsAsync<WebexApiException>(() => ConnectAsync(proxy.Url, sandbox, QuickPolicy));
-        Assert.Contains("Sign-in of client", reset.Message);
+        Assert.Contains($"client id '{sandbox.ClientId}'", reset.Message);
     }
 
     [Fact]
@@ -75,7 +75,8 @@ public sealed class ClientFaultTests
         var policy = new RetryPolicy(seed: 1) { MaxAttempts = 6, BaseDelay = TimeSpan.FromSeconds(30) };
         // With a 30 s backoff, a retried refusal would hold the test for minutes; it must fail at once instead.
         var refused = await Assert.ThrowsAsync<WebexApiException>(() => ConnectAsync($"http://127.0.0.1:{port}", sandbox, policy)).WaitAsync(TimeSpan.FromSeconds(60));
-        Assert.Contains("Sign-in of client", refused.Message);
+        Assert.Contains($"127.0.0.1:{port}", refused.Message);
+        Assert.Equal(WebexFailureKind.Unreachable, refused.Kind);
     }
 
     [Fact]
