@@ -41,13 +41,15 @@ Describe 'Export-DigitalChannelsLab on a sandbox tenant with the lab applied' {
         Push-Location $TestDrive
         try { $written = Export-DigitalChannelsLab -Path ./export/lab.psd1 -PodId $PodId -Connection $Admin -Confirm:$false -ErrorAction Stop }
         finally { Pop-Location }
-        $written | Should -BeOfType ([System.IO.FileInfo])
-        $written.FullName | Should -Be (Join-Path $Folder 'lab.psd1')
+        $written.Path | Should -Be (Join-Path $Folder 'lab.psd1')
+        $written.Format | Should -Be 'psd1'
+        $written.PodId | Should -Be $PodId
+        @($written.FlowFiles).Count | Should -Be 3
         @(Get-ChildItem (Join-Path $Folder 'flows') | Sort-Object Name | ForEach-Object Name) |
             Should -Be @('Task Close Flow.workflow', 'Task Modified Flow.workflow', 'Task Routed Flow.workflow')
         (Get-Content -Raw (Join-Path $Folder 'flows/Task Routed Flow.workflow')).Trim() |
             Should -Be (Get-Content -Raw (Join-Path $Fixtures 'Task Routed Flow.workflow')).Trim()
-        $text = Get-Content -Raw $written.FullName
+        $text = Get-Content -Raw $written.Path
         $text | Should -Not -Match $PodId
         $text | Should -Not -Match ([regex]::Escape($Tenant.ClientSecret))
         $text | Should -Not -Match 'secret|password'

@@ -151,7 +151,7 @@ namespace DigitalChannels.Client.Lab
         /// <summary>
         /// Export-DigitalChannelsLab: the tenant read into a definition at <paramref name="path"/> (.psd1 or .json by the
         /// extension) and its flows as .workflow files in flows/ beside it. Nothing is replaced without
-        /// <paramref name="force"/>; nothing is written under -WhatIf. Writes the definition's FileInfo.
+        /// <paramref name="force"/>; nothing is written under -WhatIf. Writes a LabExportFile.
         /// </summary>
         public static async Task ExportAsync(ICommandHost host, DigitalChannelsConnection connection, string path, string podId, bool force, string name = null)
         {
@@ -171,7 +171,10 @@ namespace DigitalChannels.Client.Lab
             if (!host.ShouldProcess(full, what)) return;
             var written = Export.LabDefinitionWriter.Write(export, full);
             host.WriteVerbose($"Wrote {string.Join(", ", written)}.");
-            host.WriteObject(new System.IO.FileInfo(full));
+            host.WriteObject(new Export.LabExportFile
+            {
+                Path = full, Format = System.IO.Path.GetExtension(full).TrimStart('.').ToLowerInvariant(), PodId = podId, FlowFiles = written.Skip(1).ToList(),
+            });
         }
 
         /// <summary>

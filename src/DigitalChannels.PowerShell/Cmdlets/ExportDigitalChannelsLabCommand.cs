@@ -1,7 +1,7 @@
 using System;
-using System.IO;
 using System.Management.Automation;
 using DigitalChannels.Client.Lab;
+using DigitalChannels.Client.Lab.Export;
 using DigitalChannels.PowerShell.Base;
 
 namespace DigitalChannels.PowerShell.Cmdlets
@@ -12,7 +12,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// </summary>
     [Cmdlet(VerbsData.Export, "DigitalChannelsLab", DefaultParameterSetName = ConnectionSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low,
         HelpUri = HelpLinks.Docs + "Export-DigitalChannelsLab.md")]
-    [OutputType(typeof(FileInfo))]
+    [OutputType(typeof(LabExportFile))]
     public sealed class ExportDigitalChannelsLabCommand : DigitalChannelsConnectedCmdlet
     {
         public const string ConnectionSet = "Connection";

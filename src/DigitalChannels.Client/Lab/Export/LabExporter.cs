@@ -21,6 +21,22 @@ namespace DigitalChannels.Client.Lab.Export
         public string Payload { get; set; }
     }
 
+    /// <summary>What Export-DigitalChannelsLab wrote: the definition file and its flow files.</summary>
+    public sealed class LabExportFile
+    {
+        public string Path { get; set; }
+
+        /// <summary>psd1 or json.</summary>
+        public string Format { get; set; }
+
+        /// <summary>The pod id written as {Pod}; null when values were written as they are.</summary>
+        public string PodId { get; set; }
+
+        public List<string> FlowFiles { get; set; } = new List<string>();
+
+        public override string ToString() => Path;
+    }
+
     /// <summary>A tenant read into a lab definition, and the flow payloads its flow entries name.</summary>
     public sealed class LabExport
     {
