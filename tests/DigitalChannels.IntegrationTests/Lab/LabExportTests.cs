@@ -143,6 +143,11 @@ public sealed class LabExportTests : IClassFixture<QuickLabSandbox>
         Assert.Empty(Run(h => LabCommands.CompareWithTenantAsync(h, [b], a, includeEqual: false)).Objects);
 
         await TenantBreaker.BreakAsync(b.Connection, LabDefinitionReader.ForPod(definition, b.Id), CancellationToken.None);
+        // Objects B has and A does not: reported as not in the definition (A's template is on both).
+        foreach (var pod in new[] { a, b })
+            await pod.Connection.Engage.Templates.CreateAsync("Shared greeting", [EngageChannels.Chat], "Hello", null, CancellationToken.None);
+        await b.Connection.Engage.Templates.CreateAsync("Stray template", [EngageChannels.Chat], "Hi", null, CancellationToken.None);
+        await b.Connection.ConnectTeammates.InviteAsync($"stray{b.Id}@email.carehybrid.com", DigitalChannels.Client.Connect.Teammates.ConnectTeammateRole.ReadOnly, null, null, CancellationToken.None);
         var drift = Run(h => LabCommands.CompareWithTenantAsync(h, [b], a, includeEqual: false)).Objects.Cast<LabDrift>().ToList();
         var lines = drift.Select(d => $"{d.Kind} | {d.Object} | {d.Property} | {d.Expected} | {d.Actual}").ToList();
         Assert.Contains("Differs | RONA timeouts | Chat | 60 s | 45 s", lines);
@@ -150,7 +155,9 @@ public sealed class LabExportTests : IClassFixture<QuickLabSandbox>
         Assert.Contains($"Differs | User cl1agent{b.Id}@email.carehybrid.com | teams | 'Team1', 'Team2' | 'Team1'", lines);
         Assert.Contains($"Differs | User cl1sup{b.Id}@email.carehybrid.com | teams | 'Team1', 'Team2' | 'Team1'", lines);
         Assert.Single(drift, d => d.Object == "Flow 'Task Close Flow' in 'Agnostic Flows DO NOT MODIFY'" && d.Kind == LabDriftKind.Differs);
-        Assert.True(drift.Count == 5, string.Join("\n", lines)); // nothing else: exactly what was broken
+        Assert.Contains("NotInDefinition | Engage template 'Stray template' |  |  | exists, not in the definition", lines);
+        Assert.Contains($"NotInDefinition | Connect teammate stray{b.Id}@email.carehybrid.com |  |  | exists, not in the definition", lines);
+        Assert.True(drift.Count == 7, string.Join("\n", lines)); // nothing else: exactly what was broken
         Assert.All(drift, d => Assert.Equal(b.Id, d.Pod));
     }
 }
