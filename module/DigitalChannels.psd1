@@ -109,6 +109,7 @@
         'Get-EngageChannelAsset'
         'Set-EngageChannelAsset'
         'Compare-DigitalChannelsLab'
+        'Export-DigitalChannelsLab'
         'Get-DigitalChannelsLabDefinition'
         'Invoke-DigitalChannelsLab'
         'New-DigitalChannelsLabPod'

@@ -10,7 +10,7 @@ const string usage = """
     DigitalChannels lab runner: applies and verifies labs 12.1-12.5 with the engine the cmdlets use (Invoke- and
     Test-DigitalChannelsLab), against a sandbox it starts itself. Needs only the .NET SDK.
 
-    Usage: dotnet run --project src/DigitalChannels.Lab -c Release -- [apply | verify | plan | services] [options]
+    Usage: dotnet run --project src/DigitalChannels.Lab -c Release -- [apply | verify | plan | drift | export | services] [options]
 
     Commands (each starts a sandbox unless --connection-file is given; the pods are the tenants saved in the data
     folder's lab-pods.json by an earlier run with the same --data, or else new tenants, which are saved there):
@@ -20,10 +20,16 @@ const string usage = """
       verify                   Verify every pod and change nothing. Exit code 0 when every pod passes, 1 otherwise.
       plan                     Show what apply would change on every pod and change nothing. Exit code 0 when
                                nothing would change, 2 when something would, 1 when a pod cannot be read.
+      drift                    Compare every pod with the definition and list each difference: object, property,
+                               expected, actual, and the objects not in the definition. Changes nothing. Exit code 0
+                               when nothing differs, 2 when something does, 1 when a pod cannot be read.
+      export --out FILE        Read a pod's tenant (--pod ID; default the first pod) into a lab definition, .psd1 or
+                               .json by FILE's extension, with its flows in a "flows" folder beside it. No secret is
+                               written. An existing file is kept unless --force is given. Exit code 0 when written.
       services                 The Connect services walk-through (lab 12.2 "1. Services"), one command at a time.
     Exit code 64: the arguments or the definition were refused (nothing was started).
 
-    Options (apply, verify, plan):
+    Options (apply, verify, plan, drift):
       --report DIR             Write report.html (one self-contained page: pods x lab steps), report.json and
                                junit.xml (for CI test tabs) into DIR.
       --pods N                 How many pods (sandbox tenants) to apply the lab to (default 1).
@@ -35,7 +41,13 @@ const string usage = """
                                show the failing checks with expected and actual values, apply again and verify.
       --flow-publish-seconds N How long Make Live takes in the started sandbox (default 2; the platform: about 120).
       --provisioning-seconds N How long provisioning takes in the started sandbox (default 2; the platform: about 300).
-    Options (both):
+    Options (export):
+      --pod ID                 The pod to export.
+      --out FILE               The definition file to write.
+      --placeholder            Write the pod's id as {Pod} wherever a value carries it (choose ids that occur in
+                               no other value: the runner's 1, 2, ... also occur in Team1, Team2).
+      --force                  Replace files that exist.
+    Options (all):
       --connection-file PATH   Use a sandbox that is already running (its connection.json or data folder).
       --data DIR               Data folder for the sandbox the runner starts (default: a new temporary folder,
                                removed afterwards).
@@ -44,7 +56,9 @@ const string usage = """
     """;
 
 string scenario = LabMainJob.Apply;
-string? connectionFile = null, data = null, definition = null, flows = null, report = null;
+string? connectionFile = null, data = null, definition = null, flows = null, report = null, exportPath = null, podId = null;
+var force = false;
+var placeholder = false;
 var verbose = false;
 var breakAndRepair = false;
 int pods = 1, throttle = 8, publishSeconds = 2, provisioningSeconds = 2;
@@ -65,6 +79,10 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--help" or "-h": Console.WriteLine(usage); return 0;
         case "--verbose": verbose = true; break;
+        case "--force": force = true; break;
+        case "--out" when i + 1 < args.Length: exportPath = Path.GetFullPath(args[++i]); break;
+        case "--pod" when i + 1 < args.Length: podId = args[++i]; break;
+        case "--placeholder": placeholder = true; break;
         case "--break-and-repair": breakAndRepair = true; break;
         case "--connection-file" when i + 1 < args.Length: connectionFile = args[++i]; break;
         case "--data" when i + 1 < args.Length: data = args[++i]; break;
@@ -76,7 +94,7 @@ for (var i = 0; i < args.Length; i++)
         case "--flow-publish-seconds": if (!Number(out publishSeconds, 1, 600)) return LabMainJob.ExitUsage; break;
         case "--provisioning-seconds": if (!Number(out provisioningSeconds, 1, 3600)) return LabMainJob.ExitUsage; break;
         case "lab" or "apply": scenario = LabMainJob.Apply; break;
-        case "verify" or "plan" or "services": scenario = args[i]; break;
+        case "verify" or "plan" or "services" or LabMainJob.Drift or LabMainJob.Export: scenario = args[i]; break;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'. Run with --help for the options.");
             return LabMainJob.ExitUsage;
@@ -89,9 +107,19 @@ if (breakAndRepair && scenario != LabMainJob.Apply)
     Console.Error.WriteLine($"--break-and-repair belongs to apply, not {scenario}.");
     return LabMainJob.ExitUsage;
 }
+if ((scenario == LabMainJob.Export) != (exportPath is not null))
+{
+    Console.Error.WriteLine(scenario == LabMainJob.Export ? "export needs --out FILE (.psd1 or .json)." : $"--out belongs to export, not {scenario}.");
+    return LabMainJob.ExitUsage;
+}
+if ((podId is not null || placeholder || force) && scenario != LabMainJob.Export)
+{
+    Console.Error.WriteLine($"--pod, --placeholder and --force belong to export, not {scenario}.");
+    return LabMainJob.ExitUsage;
+}
 // The floor: a pod must wait for provisioning, then (after its services) for Make Live. Known only for the sandbox started here.
 TimeSpan? floor = connectionFile is null ? TimeSpan.FromSeconds(provisioningSeconds + publishSeconds) : null;
-var mainJob = new LabMainJobOptions(pods, throttle, definition, flows, breakAndRepair, scenario, report, floor);
+var mainJob = new LabMainJobOptions(pods, throttle, definition, flows, breakAndRepair, scenario, report, floor, exportPath, podId, force, placeholder);
 var labDefinition = isLab ? LabMainJob.LoadDefinition(mainJob) : null;
 if (isLab && labDefinition is null) return LabMainJob.ExitUsage; // refused before anything starts
 

@@ -56,7 +56,7 @@ public class CmdletConventionTests
         Assert.Equal(new[]
         {
             "Add-ConnectNodeAuthorization", "Add-EngageBlockedWord", "Compare-DigitalChannelsLab", "Complete-ConnectTeammateInvitation",
-            "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-ConnectAsset", "Get-ConnectFlow", "Get-ConnectGroup",
+            "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Export-DigitalChannelsLab", "Get-ConnectAsset", "Get-ConnectFlow", "Get-ConnectGroup",
             "Get-ConnectIntegration", "Get-ConnectRule", "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate",
             "Get-DigitalChannelsConnection", "Get-DigitalChannelsLabDefinition", "Get-DigitalChannelsProvisioning", "Get-DigitalChannelsSandboxMail",
             "Get-EngageAttachmentSetting", "Get-EngageBlockedWord", "Get-EngageChannelAsset", "Get-EngageTemplate",

@@ -148,6 +148,63 @@ namespace DigitalChannels.Client.Lab
                 host.WriteObject(drift);
         }
 
+        /// <summary>
+        /// Export-DigitalChannelsLab: the tenant read into a definition at <paramref name="path"/> (.psd1 or .json by the
+        /// extension) and its flows as .workflow files in flows/ beside it. Nothing is replaced without
+        /// <paramref name="force"/>; nothing is written under -WhatIf. Writes a LabExportFile.
+        /// </summary>
+        public static async Task ExportAsync(ICommandHost host, DigitalChannelsConnection connection, string path, string podId, bool force, string name = null)
+        {
+            if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("The path of the lab definition to write is empty.", nameof(path));
+            var full = System.IO.Path.GetFullPath(path);
+            Export.LabDefinitionWriter.ToText(new LabDefinition(), System.IO.Path.GetExtension(full)); // refuses another extension before the tenant is read
+            var export = await Export.LabExporter.ReadAsync(connection, podId, name, host.CancellationToken).ConfigureAwait(false);
+            var flowFolder = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full), Export.LabExporter.FlowsFolderName);
+            // A flow file that holds the same payload already is no conflict: a .psd1 and a .json export share the flows.
+            var existing = new[] { full }.Where(System.IO.File.Exists)
+                .Concat(export.Flows.Select(f => (Path: System.IO.Path.Combine(flowFolder, f.FileName), f.Payload))
+                    .Where(f => System.IO.File.Exists(f.Path) && System.IO.File.ReadAllText(f.Path) != f.Payload).Select(f => f.Path))
+                .ToList();
+            if (existing.Count > 0 && !force)
+                throw new ArgumentException($"The file '{existing[0]}' already exists" + (existing.Count > 1 ? $" (and {existing.Count - 1} more)" : "") + "; use -Force to overwrite it.", nameof(path));
+            var what = export.Flows.Count == 0 ? "Export the tenant as a lab definition" : $"Export the tenant as a lab definition and {export.Flows.Count} flow file(s) in {flowFolder}";
+            if (!host.ShouldProcess(full, what)) return;
+            var written = Export.LabDefinitionWriter.Write(export, full);
+            host.WriteVerbose($"Wrote {string.Join(", ", written)}.");
+            host.WriteObject(new Export.LabExportFile
+            {
+                Path = full, Format = System.IO.Path.GetExtension(full).TrimStart('.').ToLowerInvariant(), PodId = podId, FlowFiles = written.Skip(1).ToList(),
+            });
+        }
+
+        /// <summary>
+        /// Drift between two tenants: the reference tenant is exported (its pod id as {Pod}) into a temporary folder, and
+        /// each pod is compared with that definition, as Compare-DigitalChannelsLab compares with a file. The folder is
+        /// removed afterwards.
+        /// </summary>
+        public static async Task CompareWithTenantAsync(ICommandHost host, IReadOnlyList<LabPod> pods, LabPod reference, bool includeEqual, LabTimings timings = null)
+        {
+            if (reference == null) throw new ArgumentNullException(nameof(reference));
+            var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "DigitalChannelsLab-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var export = await Export.LabExporter.ReadAsync(reference.Connection, reference.Id, $"Pod {reference.Id}", host.CancellationToken).ConfigureAwait(false);
+                var path = System.IO.Path.Combine(folder, "reference.json");
+                Export.LabDefinitionWriter.Write(export, path);
+                var definition = LabDefinitionFile.Load(path);
+                host.WriteVerbose($"Read the reference pod {reference.Id} ({reference.Connection.OrganizationId}): {LabEngine.StepsFor(definition).Count} steps.");
+                var engine = new LabEngine(host, timings);
+                foreach (var pod in pods)
+                foreach (var drift in await engine.DriftAsync(pod, definition, includeEqual).ConfigureAwait(false))
+                    host.WriteObject(drift);
+            }
+            finally
+            {
+                try { if (System.IO.Directory.Exists(folder)) System.IO.Directory.Delete(folder, true); }
+                catch (System.IO.IOException) { } // a temporary folder left behind is not worth failing the comparison
+            }
+        }
+
         /// <summary>Test-DigitalChannelsLab: one LabCheck per check, for each pod in turn (pods in parallel, output in order).</summary>
         public static async Task TestAsync(ICommandHost host, IReadOnlyList<LabPod> pods, object definition, string flowPath, int throttleLimit,
             LabTimings timings = null, string reportPath = null)

@@ -11,7 +11,7 @@ namespace DigitalChannels.Lab.MainJob;
 /// <summary>The runner's lab commands: apply (the main job), verify (read-only) and plan (what apply would change).</summary>
 /// <param name="Floor">The longest wait a pod must sit through (provisioning, then Make Live), when the runner knows the sandbox's timings.</param>
 public sealed record LabMainJobOptions(int Pods, int ThrottleLimit, string? DefinitionPath, string? FlowsFolder, bool BreakAndRepair,
-    string Command = LabMainJob.Apply, string? ReportPath = null, TimeSpan? Floor = null);
+    string Command = LabMainJob.Apply, string? ReportPath = null, TimeSpan? Floor = null, string? ExportPath = null, string? PodId = null, bool Force = false, bool Placeholder = false);
 
 /// <summary>
 /// The README's main job without PowerShell: one sandbox tenant per pod, the lab definition applied to every pod
@@ -21,7 +21,7 @@ public sealed record LabMainJobOptions(int Pods, int ThrottleLimit, string? Defi
 public static class LabMainJob
 {
     public const string FixturesFlows = "shared/fixtures/workflows/v2.1";
-    public const string Apply = "apply", Verify = "verify", Plan = "plan";
+    public const string Apply = "apply", Verify = "verify", Plan = "plan", Export = "export", Drift = "drift";
 
     /// <summary>Exit codes, as CI steps read them (plan's 2 as Terraform's -detailed-exitcode).</summary>
     public const int ExitPassed = 0, ExitFailed = 1, ExitChanges = 2, ExitUsage = 64;
@@ -91,6 +91,8 @@ public static class LabMainJob
             {
                 Verify => RunVerify(host, output, pods, definition, options),
                 Plan => RunPlan(host, output, pods, definition, options),
+                Export => RunExport(host, output, pods, options),
+                Drift => RunDrift(host, output, pods, definition, options),
                 _ => RunApply(host, output, pods, definition, options, total),
             };
         }
@@ -115,6 +117,51 @@ public static class LabMainJob
         var passed = results.Count(r => r.Passed);
         output.WriteLine($"{pods.Count} pod(s) verified in {time.TotalSeconds:0.0} s: {passed} passed, {pods.Count - passed} did not.");
         return passed == pods.Count ? ExitPassed : ExitFailed;
+    }
+
+    private static LabPod? FindPod(TextWriter output, IReadOnlyList<LabPod> pods, string? id)
+    {
+        var pod = id is null ? pods[0] : pods.FirstOrDefault(p => string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase));
+        if (pod is null) Console.Error.WriteLine($"There is no pod '{id}'; the pods are: {string.Join(", ", pods.Select(p => p.Id))}.");
+        return pod;
+    }
+
+    /// <summary>
+    /// export: one pod (--pod, default the first) into a definition file and its flows; 0 when written. Its id becomes
+    /// {Pod} only with --placeholder: the runner's ids are 1, 2, … and "1" also occurs in values such as Team1.
+    /// </summary>
+    private static int RunExport(LabConsoleHost host, TextWriter output, IReadOnlyList<LabPod> pods, LabMainJobOptions options)
+    {
+        var pod = FindPod(output, pods, options.PodId);
+        if (pod is null) return ExitUsage;
+        output.WriteLine();
+        output.WriteLine($"Exporting pod {pod.Id} to {options.ExportPath} ...");
+        CommandRunner.Run(host, LabCommands.Noun, h => LabCommands.ExportAsync(h, pod.Connection, options.ExportPath!, options.Placeholder ? pod.Id : null, options.Force));
+        return host.Errors.Count == 0 ? ExitPassed : ExitFailed;
+    }
+
+    /// <summary>drift: every pod against the definition. 0 when nothing differs, 2 when something does, 1 when a pod cannot be read.</summary>
+    private static int RunDrift(LabConsoleHost host, TextWriter output, IReadOnlyList<LabPod> pods, LabDefinition definition, LabMainJobOptions options)
+    {
+        var rows = new List<LabDrift>();
+        output.WriteLine();
+        output.WriteLine($"Comparing {pods.Count} pod(s) with '{definition.Name}' ...");
+        CommandRunner.Run(new CollectingHost(host, rows), LabCommands.Noun, h => LabCommands.CompareAsync(h, pods, definition, null, includeEqual: false));
+        foreach (var row in rows) output.WriteLine($"    Pod {row.Pod}: {row}");
+        output.WriteLine(rows.Count == 0 ? "No drift." : $"{rows.Count} difference(s).");
+        return host.Errors.Count > 0 || rows.Any(r => r.Kind == LabDriftKind.NotRead) ? ExitFailed : rows.Count > 0 ? ExitChanges : ExitPassed;
+    }
+
+    /// <summary>Keeps the drift rows; everything else goes to the console host.</summary>
+    private sealed class CollectingHost(LabConsoleHost inner, List<LabDrift> rows) : ICommandHost
+    {
+        public CancellationToken CancellationToken => inner.CancellationToken;
+        public bool ShouldProcess(string target, string action) => inner.ShouldProcess(target, action);
+        public void WriteObject(object item) { if (item is LabDrift drift) rows.Add(drift); else inner.WriteObject(item); }
+        public void WriteVerbose(string message) => inner.WriteVerbose(message);
+        public void WriteWarning(string message) => inner.WriteWarning(message);
+        public void WriteProgress(ProgressUpdate progress) => inner.WriteProgress(progress);
+        public void WriteError(CommandError error) => inner.WriteError(error);
     }
 
     /// <summary>plan: what apply would do on every pod; 0 when nothing would change, 2 when something would, 1 when a pod cannot be read.</summary>

@@ -58,6 +58,45 @@ public sealed class RunnerCiStepTests
     }
 
     [Fact]
+    public async Task Drift_exits_0_then_2_naming_what_was_broken_and_export_writes_the_definition_and_its_flows_once()
+    {
+        using var sandbox = NewSandbox();
+        await sandbox.StartAsync();
+        var (applyExit, applyOutput) = Run(sandbox, TimeSpan.FromMinutes(3), "apply");
+        Assert.True(applyExit == 0, $"apply exited with {applyExit}:\n{applyOutput}");
+        var (driftExit, driftOutput) = Run(sandbox, TimeSpan.FromMinutes(2), "drift");
+        Assert.True(driftExit == 0, $"drift after apply exited with {driftExit}:\n{driftOutput}");
+        Assert.Contains("No drift.", driftOutput);
+
+        var saved = JArray.Parse(File.ReadAllText(Path.Combine(sandbox.DataDirectory, SavedPods.FileName)));
+        var credentials = saved.Single();
+        using (var pod = await DigitalChannelsConnection.ConnectAsync(new ConnectionOptions
+        {
+            Environment = WebexEnvironment.ForSandbox(sandbox.BaseUrl),
+            ClientId = (string)credentials["ClientId"]!,
+            ClientSecret = (string)credentials["ClientSecret"]!,
+            Scopes = DigitalChannels.Client.Auth.Scopes.All,
+        }, CancellationToken.None))
+        {
+            await TenantBreaker.BreakAsync(pod, LabDefinitionReader.ForPod(LabDefinitionFile.Load(LabDefinitionFile.ShippedPath(), Flows), (string)credentials["Id"]!), CancellationToken.None);
+        }
+        (driftExit, driftOutput) = Run(sandbox, TimeSpan.FromMinutes(2), "drift");
+        Assert.True(driftExit == 2, $"drift on a broken pod exited with {driftExit}:\n{driftOutput}");
+        Assert.Contains("Differs: RONA timeouts Chat: expected 60 s, found 45 s", driftOutput);
+        Assert.Contains("5 difference(s).", driftOutput);
+
+        var file = Path.Combine(sandbox.DataDirectory, "export", "lab.json");
+        var (exportExit, exportOutput) = Run(sandbox, TimeSpan.FromMinutes(2), "export", "--out", file);
+        Assert.True(exportExit == 0, $"export exited with {exportExit}:\n{exportOutput}");
+        var exported = LabDefinitionFile.Load(file);
+        Assert.Equal(45, exported.ContactCenter!.RonaTimeouts!.Chat);
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(sandbox.DataDirectory, "export", "flows"), "*.workflow").Length);
+        (exportExit, exportOutput) = Run(sandbox, TimeSpan.FromMinutes(2), "export", "--out", file);
+        Assert.True(exportExit == 1, $"a second export without --force exited with {exportExit}:\n{exportOutput}");
+        Assert.Contains("already exists; use -Force", exportOutput);
+    }
+
+    [Fact]
     public void Help_names_the_commands_and_their_exit_codes_and_bad_arguments_exit_64()
     {
         var (exit, output) = SandboxProcess.RunAssemblyToExit(Runner, TimeSpan.FromSeconds(30), "--help");
@@ -65,6 +104,8 @@ public sealed class RunnerCiStepTests
         Assert.Matches(@"verify +Verify every pod and change nothing\. Exit code 0 when every pod passes, 1 otherwise\.", output);
         Assert.Matches(@"plan +Show what apply would change on every pod and change nothing\. Exit code 0 when\s+nothing would change, 2 when something would", output);
         Assert.Contains("--report DIR", output);
+        Assert.Matches(@"drift +Compare every pod with the definition", output);
+        Assert.Matches(@"export --out FILE +Read a pod's tenant", output);
 
         (exit, output) = SandboxProcess.RunAssemblyToExit(Runner, TimeSpan.FromSeconds(30), "verify", "--break-and-repair");
         Assert.Equal(LabMainJob.ExitUsage, exit);

@@ -63,6 +63,7 @@ public sealed class OpenApiTests : IDisposable
             [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/import", "post")] = ["200", "201", "400", "401", "403", "404", "409", "423", "500"],
             [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}", "get")] = ["200", "401", "403", "404", "500"],
             [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}", "delete")] = ["204", "401", "403", "404", "423", "500"],
+            [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/versions/{number}/payload", "get")] = ["200", "401", "403", "404", "500"],
             [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/save", "post")] = ["200", "401", "403", "404", "423", "500"],
             [("/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/publish", "post")] = ["200", "400", "401", "403", "404", "409", "423", "500"],
             [("/connect/v1/organization/{orgId}/services/{serviceId}/rules", "get")] = ["200", "401", "403", "404", "500"],

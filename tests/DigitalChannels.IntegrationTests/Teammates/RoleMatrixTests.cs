@@ -88,6 +88,8 @@ public sealed class RoleMatrixTests : IDisposable
             async (api, owner) => (await ServicePathAsync(api, owner) + "/flows/import", new { name = "Matrix import", kind = "Email", payload = Payload })),
         new("read a flow", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
             async (api, owner) => (await FlowPathAsync(api, owner), null)),
+        new("download a flow's payload", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await ImportedFlowPathAsync(api, owner) + "/versions/1/payload", null)),
         new("delete a flow", HttpMethod.Delete, Writers, "change the configuration", HttpStatusCode.NoContent,
             async (api, owner) => (await FlowPathAsync(api, owner), null)),
         new("save a flow", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.OK,
@@ -163,6 +165,7 @@ public sealed class RoleMatrixTests : IDisposable
         ["create a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows",
         ["import a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/import",
         ["read a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}",
+        ["download a flow's payload"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/versions/{number}/payload",
         ["delete a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}",
         ["save a flow"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/save",
         ["make a flow live"] = "/connect/v1/organization/{orgId}/services/{serviceId}/flows/{flowId}/publish",
@@ -244,6 +247,13 @@ public sealed class RoleMatrixTests : IDisposable
     {
         var flows = await ServicePathAsync(api, owner) + "/flows";
         return $"{flows}/{await PostForIdAsync(api, owner, flows, new { name = "Matrix flow", kind = "Email" })}";
+    }
+
+    /// <summary>An uploaded flow: its version 1 has a payload.</summary>
+    private static async Task<string> ImportedFlowPathAsync(SandboxApi api, string owner)
+    {
+        var flows = await ServicePathAsync(api, owner) + "/flows";
+        return $"{flows}/{await PostForIdAsync(api, owner, flows + "/import", new { name = "Matrix download", kind = "InboundWebhook", payload = Payload })}";
     }
 
     /// <summary>An uploaded, saved inbound-webhook flow: no asset or integration needed, so Make Live has nothing to find.</summary>

@@ -143,4 +143,15 @@ namespace DigitalChannels.Client.Connect.Flows
 
         public override string ToString() => $"{AssetName} -> {FlowName}";
     }
+
+    /// <summary>One version's payload: the content of the .workflow file it was uploaded from.</summary>
+    public sealed class ConnectFlowPayload
+    {
+        [JsonProperty("number")] public int Number { get; set; }
+        [JsonProperty("fileName")] public string FileName { get; set; }
+        [JsonProperty("sha256")] public string Sha256 { get; set; }
+
+        /// <summary>Hex digits, exactly as in the .workflow file.</summary>
+        [JsonProperty("payload")] public string Payload { get; set; }
+    }
 }

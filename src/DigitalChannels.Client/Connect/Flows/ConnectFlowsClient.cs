@@ -62,6 +62,15 @@ namespace DigitalChannels.Client.Connect.Flows
             return page?.Data?.FirstOrDefault();
         }
 
+        /// <summary>
+        /// A version's payload as uploaded (the flow's Download in the portal): the content of its .workflow file, hex digits.
+        /// </summary>
+        public async Task<ConnectFlowPayload> GetPayloadAsync(string serviceId, string flowId, int version, CancellationToken cancellationToken)
+        {
+            var uri = Service(serviceId, $"flows/{Uri.EscapeDataString(flowId)}/versions/{version}/payload", "Downloading a Connect flow", FlowsPage(serviceId) + " > (flow) > Download");
+            return await Http.SendAsync<ConnectFlowPayload>(HttpMethod.Get, uri, null, cancellationToken).ConfigureAwait(false);
+        }
+
         /// <summary>Create Flow > Work Flow > New Flow: an empty flow of this kind.</summary>
         public Task<ConnectFlow> CreateAsync(string serviceId, string name, ConnectFlowKind kind, CancellationToken cancellationToken) =>
             Http.SendAsync<ConnectFlow>(HttpMethod.Post, Service(serviceId, "flows", "Creating a Connect flow", FlowsPage(serviceId) + " > CREATE FLOW"),

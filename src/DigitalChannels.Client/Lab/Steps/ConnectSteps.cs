@@ -287,6 +287,13 @@ namespace DigitalChannels.Client.Lab.Steps
 
         internal static string Target(ConnectTeammateDefinition wanted) => $"Connect teammate {wanted.Email}";
 
+        /// <summary>Teammates the definition does not name; the Owner is Provisioning's, not a teammate the lab invites.</summary>
+        public override async Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context)
+        {
+            var all = await context.Connection.ConnectTeammates.ListAsync(context.CancellationToken).ToListAsync(context.CancellationToken).ConfigureAwait(false);
+            return Extra(all.Where(t => t.Role != ConnectTeammateRole.Owner).Select(t => t.Email), context.Definition.Connect.Teammates.Select(t => t.Email), e => $"Connect teammate {e}");
+        }
+
         /// <summary>Before provisioning: every teammate is to be invited.</summary>
         public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
             context.Definition.Connect.Teammates.Select(w => LabObservation.Predict(Target(w), $"role {w.Role}")).ToList();

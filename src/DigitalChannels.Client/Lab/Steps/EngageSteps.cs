@@ -116,6 +116,10 @@ namespace DigitalChannels.Client.Lab.Steps
 
         private static string Target(EngageTemplateDefinition wanted) => $"Engage template '{wanted.Name}'";
 
+        public override async Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context) =>
+            Extra((await context.Connection.Engage.Templates.ListAsync(cancellationToken: context.CancellationToken).ToListAsync(context.CancellationToken).ConfigureAwait(false)).Select(t => t.Name),
+                context.Definition.Engage.Templates.Select(t => t.Name), n => $"Engage template '{n}'");
+
         /// <summary>A new Engage tenant has none of the lab's templates.</summary>
         public override IReadOnlyList<LabObservation> Predict(LabContext context) =>
             context.Definition.Engage.Templates.Select(w => LabObservation.Predict(Target(w), Describe(w.Channels, w.Text, w.Category))).ToList();
@@ -143,6 +147,10 @@ namespace DigitalChannels.Client.Lab.Steps
 
         private const string Blocked = "blocked", NotBlocked = "not blocked";
         private static string Target(string word) => $"Blocked word '{word}'";
+
+        public override async Task<IReadOnlyList<string>> NotInDefinitionAsync(LabContext context) =>
+            Extra((await context.Connection.Engage.Blocklist.ListAsync(cancellationToken: context.CancellationToken).ToListAsync(context.CancellationToken).ConfigureAwait(false)).Select(w => w.Word),
+                context.Definition.Engage.BlockedWords, w => $"Blocked word '{w}'");
 
         /// <summary>A new Engage tenant blocks none of the lab's words.</summary>
         public override IReadOnlyList<LabObservation> Predict(LabContext context) =>

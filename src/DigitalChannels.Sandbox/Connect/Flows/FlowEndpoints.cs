@@ -56,6 +56,7 @@ public static class FlowEndpoints
         service.MapPost("/flows", CreateAsync).RequireScope(Scopes.ConnectConfigWrite).RequirePermission(ConnectPermissions.ChangeConfiguration);
         service.MapPost("/flows/import", ImportAsync).RequireScope(Scopes.ConnectConfigWrite).RequirePermission(ConnectPermissions.ChangeConfiguration);
         service.MapGet("/flows/{flowId}", Get).RequireScope(Scopes.ConnectConfigRead).RequirePermission(ConnectPermissions.ReadConfiguration);
+        service.MapGet("/flows/{flowId}/versions/{number:int}/payload", Payload).RequireScope(Scopes.ConnectConfigRead).RequirePermission(ConnectPermissions.ReadConfiguration);
         service.MapDelete("/flows/{flowId}", Delete).RequireScope(Scopes.ConnectConfigWrite).RequirePermission(ConnectPermissions.ChangeConfiguration);
         service.MapPost("/flows/{flowId}/save", Save).RequireScope(Scopes.ConnectConfigWrite).RequirePermission(ConnectPermissions.ChangeConfiguration);
         service.MapPost("/flows/{flowId}/publish", PublishAsync).RequireScope(Scopes.ConnectConfigWrite).RequirePermission(ConnectPermissions.ChangeConfiguration);
@@ -175,6 +176,27 @@ public static class FlowEndpoints
             var (service, flows) = Open(session, caller, serviceId);
             var flow = FindOrThrow(flows, caller.OrganizationId, service, flowId);
             return FlowResource.From(flow, service, flows.Versions(flow.Id), now);
+        }));
+    }
+
+    /// <summary>
+    /// A version's payload as uploaded, so that a tenant can be exported (Export-DigitalChannelsLab). Sandbox only: the
+    /// portal offers the same as the flow's Download button, and Connect has no public API for it.
+    /// </summary>
+    private static IResult Payload(HttpContext context, SandboxDatabase database, string serviceId, string flowId, int number)
+    {
+        var caller = Caller.Of(context);
+        return SandboxJson.Ok(database.Read(session =>
+        {
+            var (service, flows) = Open(session, caller, serviceId);
+            var flow = FindOrThrow(flows, caller.OrganizationId, service, flowId);
+            var version = flows.Versions(flow.Id).FirstOrDefault(v => v.Number == number);
+            var payload = version is null ? null : flows.Payload(flow.Id, number);
+            if (payload is null)
+                throw ApiError.NotFound(ErrorKeys.FlowNotFound, version is null
+                    ? $"The flow '{flow.Name}' (id {flow.Id}) has no version {number}."
+                    : $"Version {number} of the flow '{flow.Name}' (id {flow.Id}) is an empty New Flow: it has no payload.").ToException();
+            return new { number, fileName = version!.FileName, sha256 = version.Sha256, payload };
         }));
     }
 
