@@ -123,9 +123,12 @@ Describe 'Error records name their cause' {
             $thrown.ErrorDetails.RecommendedAction | Should -Be $errors[0].ErrorDetails.RecommendedAction
         }
 
-        It 'asking for a second Owner is InvalidValue naming the role, not a permission problem' {
-            $record = Get-FirstError { New-ConnectTeammate -Email 'second-owner@example.com' -Role Owner -Connection $Owner -Confirm:$false -ErrorAction Stop }
-            Assert-Record $record 'ConnectTeammateInvalidValue' 'NewConnectTeammateCommand' 'InvalidArgument' 'Owner' '*Partner Success*'
+        It 'removing the Owner is InvalidValue naming Partner Success, not a permission problem' {
+            # -Role Owner is refused as the parameter binds; the server's own refusal (owner.not_self_service) shows here.
+            $record = Get-FirstError { Remove-ConnectTeammate -Identity $File.ownerEmail -Connection $Owner -Confirm:$false -ErrorAction Stop }
+            $record.FullyQualifiedErrorId | Should -Be 'ConnectTeammateInvalidValue,DigitalChannels.PowerShell.Cmdlets.RemoveConnectTeammateCommand'
+            $record.CategoryInfo.Category | Should -Be 'InvalidArgument'
+            $record.Exception.Message | Should -BeLike '*Partner Success*'
             $record.ErrorDetails.RecommendedAction | Should -Not -BeLike '*account whose role*'
         }
     }
