@@ -59,9 +59,13 @@ namespace DigitalChannels.Client.Http
         public long RetryCount => Interlocked.Read(ref _retries);
         public long ThrottledCount => Interlocked.Read(ref _throttled);
 
-        public async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken)
+        public Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken) =>
+            SendAsync<T>(method, uri, body, null, cancellationToken);
+
+        /// <summary>As above, with request headers some APIs need besides the token (Connect's <c>x-organization-id</c>).</summary>
+        public async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
         {
-            var text = await SendForTextAsync(method, uri, body, cancellationToken);
+            var text = await SendForTextAsync(method, uri, body, headers, cancellationToken);
             if (string.IsNullOrWhiteSpace(text)) return default(T);
             try
             {
@@ -75,7 +79,7 @@ namespace DigitalChannels.Client.Http
         }
 
         public Task SendAsync(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken) =>
-            SendForTextAsync(method, uri, body, cancellationToken);
+            SendForTextAsync(method, uri, body, null, cancellationToken);
 
         /// <summary>One page of a v2 list.</summary>
         public Task<PagedList<T>> GetPageAsync<T>(Uri listUri, IEnumerable<KeyValuePair<string, string>> query, int page, int pageSize, CancellationToken cancellationToken)
@@ -144,7 +148,7 @@ namespace DigitalChannels.Client.Http
             return builder.Uri;
         }
 
-        private async Task<string> SendForTextAsync(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken)
+        private async Task<string> SendForTextAsync(HttpMethod method, Uri uri, object body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
         {
             string payload = null; // serialized once a request slot is had: a queued request holds no copy of a big body
             var waited = TimeSpan.Zero;
@@ -171,6 +175,8 @@ namespace DigitalChannels.Client.Http
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                     request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                    if (headers != null)
+                        foreach (var header in headers) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
                     if (payload != null) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
                     attemptTimeout.CancelAfter(AttemptTimeout);
 

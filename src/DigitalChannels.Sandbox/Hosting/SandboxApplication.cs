@@ -62,6 +62,7 @@ public static class SandboxApplication
         app.MapServiceEndpoints();
         app.MapFlowEndpoints();
         app.MapAssetEndpoints();
+        app.MapOnboardingEndpoints();
         app.MapIntegrationEndpoints();
         app.MapApplicationEndpoints();
         app.MapClockEndpoints();
