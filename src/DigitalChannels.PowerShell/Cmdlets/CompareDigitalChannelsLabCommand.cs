@@ -8,7 +8,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
     /// Drift: compares a tenant with a lab definition and writes one LabDrift per difference (object, property, expected,
     /// actual), the objects the tenant has that the definition does not, and with -IncludeEqual everything. Read-only.
     /// </summary>
-    [Cmdlet(VerbsData.Compare, "DigitalChannelsLab")]
+    [Cmdlet(VerbsData.Compare, "DigitalChannelsLab", HelpUri = HelpLinks.Docs + "Compare-DigitalChannelsLab.md")]
     [OutputType(typeof(LabDrift))]
     public sealed class CompareDigitalChannelsLabCommand : DigitalChannelsConnectedCmdlet
     {
