@@ -86,7 +86,7 @@ namespace DigitalChannels.Client.Commands
             "Run Connect-DigitalChannels, or pass -Connection.", "No `-Connection` and no current connection", endsCommand: true) { WithoutNoun = true };
         public static readonly ErrorRule NoPublicApi = new ErrorRule(ErrorSource.Client, "No public API", "NoPublicApi", CommandErrorCategory.NotImplemented,
             "Use the portal page named in the message, or connect to the DigitalChannels sandbox.",
-            "An operation with no public Webex API against a live tenant (Connect and Engage administration, RONA timeouts, Synchronize Users, a user's user profile); the message names the portal page", endsCommand: true);
+            "An operation with no public Webex API against a live tenant (Connect and Engage administration other than creating Connect apps, RONA timeouts, Synchronize Users, a user's user profile); the message names the portal page", endsCommand: true);
         public static readonly ErrorRule NotFound = new ErrorRule(ErrorSource.Client, "Not found", "NotFound", CommandErrorCategory.ObjectNotFound,
             CheckName, "The object the command works on (its name or id) matches nothing; TargetObject is the name or id");
         public static readonly ErrorRule ReferenceNotFound = new ErrorRule(ErrorSource.Client, "Reference not found", "ReferenceNotFound", CommandErrorCategory.ObjectNotFound,
@@ -136,6 +136,9 @@ namespace DigitalChannels.Client.Commands
                 "The token acts for a Control Hub administrator who is not a Webex Connect teammate", ends: true),
             Row(ErrorSource.Sandbox, "organization.mismatch", "OrganizationMismatch", CommandErrorCategory.PermissionDenied,
                 "Connect with the organization that the credentials belong to (-OrganizationId).", "The token belongs to another organization than the one in the request", ends: true),
+            Row(ErrorSource.Sandbox, "organization.header_missing", "OrganizationHeaderMissing", CommandErrorCategory.InvalidArgument,
+                "Send the header x-organization-id with the token's organization id (the DigitalChannels client always does).",
+                "A Digital Channel Onboarding API call without the x-organization-id header", ends: true),
             Row(ErrorSource.Sandbox, "organization.not_found", "OrganizationNotFound", CommandErrorCategory.ObjectNotFound,
                 "Check -OrganizationId.", "The organization does not exist", ends: true),
             Row(ErrorSource.Sandbox, "owner.not_self_service", "InvalidValue", CommandErrorCategory.InvalidArgument,

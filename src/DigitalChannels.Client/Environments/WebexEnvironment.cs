@@ -15,8 +15,25 @@ namespace DigitalChannels.Client.Environments
 
         private static readonly Uri WebexIdentity = new Uri("https://webexapis.com/v1/");
 
-        private WebexEnvironment(string name, bool isSandbox, Uri identity, Uri contactCenter, Uri connectAdministration, Uri oidcAuthority)
+        /// <summary>
+        /// Contact Center region → the Digital Channel Onboarding API's regional host (developer.webex.com, Webex Connect
+        /// "API Endpoints and Regions"): eu1 is London (uk), eu2 the EU environment (eu); Japan shares Sydney's (au).
+        /// </summary>
+        private static readonly IReadOnlyDictionary<string, string> OnboardingHosts = new Dictionary<string, string>
         {
+            ["us1"] = "assetmanagement.us.webexconnect.io",
+            ["eu1"] = "assetmanagement.uk.webexconnect.io",
+            ["eu2"] = "assetmanagement.eu.webexconnect.io",
+            ["anz1"] = "assetmanagement.au.webexconnect.io",
+            ["ca1"] = "assetmanagement.ca.webexconnect.io",
+            ["jp1"] = "assetmanagement.au.webexconnect.io",
+            ["sg1"] = "assetmanagement.sg.webexconnect.io",
+            ["in1"] = "assetmanagement.in.webexconnect.io",
+        };
+
+        private WebexEnvironment(string name, bool isSandbox, Uri identity, Uri contactCenter, Uri connectAdministration, Uri oidcAuthority, Uri onboarding)
+        {
+            OnboardingBaseUri = onboarding;
             Name = name;
             IsSandbox = isSandbox;
             IdentityBaseUri = identity;
@@ -39,6 +56,12 @@ namespace DigitalChannels.Client.Environments
         /// <summary>The sandbox's Connect administration API root (<c>…/connect/v1/</c>); null for live tenants, where there is none.</summary>
         public Uri ConnectAdministrationBaseUri { get; }
 
+        /// <summary>
+        /// The Webex Connect Digital Channel Onboarding API root, ending in <c>/connectapi/</c> (paths continue with
+        /// <c>v2/digital/app</c>): the region's assetmanagement host, or the same paths on the sandbox.
+        /// </summary>
+        public Uri OnboardingBaseUri { get; }
+
         /// <summary>The OIDC authority handed to MSAL.</summary>
         public Uri OidcAuthority { get; }
 
@@ -50,7 +73,8 @@ namespace DigitalChannels.Client.Environments
             var dc = (region ?? string.Empty).Trim().ToLowerInvariant();
             if (!Regions.Contains(dc))
                 throw new ArgumentException($"'{region}' is not a Webex Contact Center region. Use one of: {string.Join(", ", Regions)}.", nameof(region));
-            return new WebexEnvironment(dc, false, WebexIdentity, new Uri($"https://api.wxcc-{dc}.cisco.com/"), null, WebexIdentity);
+            return new WebexEnvironment(dc, false, WebexIdentity, new Uri($"https://api.wxcc-{dc}.cisco.com/"), null, WebexIdentity,
+                new Uri($"https://{OnboardingHosts[dc]}/connectapi/"));
         }
 
         public static WebexEnvironment ForSandbox(Uri baseUrl)
@@ -62,7 +86,7 @@ namespace DigitalChannels.Client.Environments
             // MSAL accepts only https authorities and checks the discovered issuer against it, so the sandbox publishes
             // the https form of its URL as issuer; SandboxAuthorityHandler sends MSAL's discovery call to the real URL.
             var authority = new UriBuilder(new Uri(root, "v1/")) { Scheme = Uri.UriSchemeHttps, Port = root.Port }.Uri;
-            return new WebexEnvironment("sandbox", true, new Uri(root, "v1/"), root, new Uri(root, "connect/v1/"), authority);
+            return new WebexEnvironment("sandbox", true, new Uri(root, "v1/"), root, new Uri(root, "connect/v1/"), authority, new Uri(root, "connectapi/"));
         }
 
         public static WebexEnvironment ForSandbox(string baseUrl)

@@ -72,9 +72,13 @@ namespace DigitalChannels.Client.Http
         public long RecognizedCount => Interlocked.Read(ref _recognized);
         private long _recognized;
 
-        public async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken)
+        public Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken) =>
+            SendAsync<T>(method, uri, body, null, cancellationToken);
+
+        /// <summary>As above, with request headers some APIs need besides the token (Connect's <c>x-organization-id</c>).</summary>
+        public async Task<T> SendAsync<T>(HttpMethod method, Uri uri, object body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
         {
-            var text = await SendForTextAsync(method, uri, body, cancellationToken);
+            var text = await SendForTextAsync(method, uri, body, headers, cancellationToken);
             if (string.IsNullOrWhiteSpace(text)) return default(T);
             try
             {
@@ -88,7 +92,7 @@ namespace DigitalChannels.Client.Http
         }
 
         public Task SendAsync(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken) =>
-            SendForTextAsync(method, uri, body, cancellationToken);
+            SendForTextAsync(method, uri, body, null, cancellationToken);
 
         /// <summary>One page of a v2 list.</summary>
         public Task<PagedList<T>> GetPageAsync<T>(Uri listUri, IEnumerable<KeyValuePair<string, string>> query, int page, int pageSize, CancellationToken cancellationToken)
@@ -157,7 +161,7 @@ namespace DigitalChannels.Client.Http
             return builder.Uri;
         }
 
-        private async Task<string> SendForTextAsync(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken)
+        private async Task<string> SendForTextAsync(HttpMethod method, Uri uri, object body, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
         {
             string payload = null; // serialized once a request slot is had: a queued request holds no copy of a big body
             var waited = TimeSpan.Zero;
@@ -189,6 +193,8 @@ namespace DigitalChannels.Client.Http
                 {
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                     request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+                    if (headers != null)
+                        foreach (var header in headers) request.Headers.TryAddWithoutValidation(header.Key, header.Value);
                     if (payload != null) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
                     if (idempotencyKey != null) request.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, idempotencyKey);
                     attemptTimeout.CancelAfter(AttemptTimeout);
@@ -266,7 +272,7 @@ namespace DigitalChannels.Client.Http
                         if ((status == 409 || status == 412) && mayHaveApplied)
                         {
                             // The retry met the result of the attempt whose answer was lost: that is success, not a conflict.
-                            var applied = await RecognizeAppliedAsync(method, uri, payload, cancellationToken);
+                            var applied = await RecognizeAppliedAsync(method, uri, payload, headers, cancellationToken);
                             if (applied != null)
                             {
                                 Interlocked.Increment(ref _recognized);
@@ -302,7 +308,7 @@ namespace DigitalChannels.Client.Http
         /// name (POST with "name": the collection, read back, holds an item of that name) and a replace with a version (PUT
         /// with "version": n, the resource now has version n+1 and every field sent). Returns the resource's JSON, or null.
         /// </summary>
-        private async Task<string> RecognizeAppliedAsync(HttpMethod method, Uri uri, string payload, CancellationToken cancellationToken)
+        private async Task<string> RecognizeAppliedAsync(HttpMethod method, Uri uri, string payload, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
         {
             if (payload == null) return null;
             Newtonsoft.Json.Linq.JObject sent;
@@ -319,14 +325,14 @@ namespace DigitalChannels.Client.Http
             {
                 if (method == HttpMethod.Post && sent["name"] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } name)
                 {
-                    var list = Newtonsoft.Json.Linq.JToken.Parse(await SendForTextAsync(HttpMethod.Get, uri, null, cancellationToken) ?? "null");
+                    var list = Newtonsoft.Json.Linq.JToken.Parse(await SendForTextAsync(HttpMethod.Get, uri, null, headers, cancellationToken) ?? "null");
                     var items = list as Newtonsoft.Json.Linq.JArray ?? list?["items"] as Newtonsoft.Json.Linq.JArray ?? list?["data"] as Newtonsoft.Json.Linq.JArray;
                     var match = items?.OfType<Newtonsoft.Json.Linq.JObject>().FirstOrDefault(i => string.Equals((string)i["name"], (string)name, StringComparison.Ordinal) && SameFields(sent, i, "name"));
                     return match?.ToString(Formatting.None);
                 }
                 if (method == HttpMethod.Put && sent["version"] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.Integer } version)
                 {
-                    var text = await SendForTextAsync(HttpMethod.Get, uri, null, cancellationToken);
+                    var text = await SendForTextAsync(HttpMethod.Get, uri, null, headers, cancellationToken);
                     var current = Newtonsoft.Json.Linq.JToken.Parse(text ?? "null") as Newtonsoft.Json.Linq.JObject;
                     return current != null && (long?)current["version"] == (long)version + 1 && SameFields(sent, current, "version") ? text : null;
                 }

@@ -7,6 +7,7 @@ public static class ErrorKeys
     public const string TokenInvalid = "token.invalid";
     public const string OrganizationMismatch = "organization.mismatch";
     public const string OrganizationNotFound = "organization.not_found";
+    public const string OrganizationHeaderMissing = "organization.header_missing";
     public const string ScopeMissing = "scope.missing";
     public const string RoleForbidden = "role.forbidden";
 

@@ -67,6 +67,7 @@ public static class SandboxApplication
         app.MapServiceEndpoints();
         app.MapFlowEndpoints();
         app.MapAssetEndpoints();
+        app.MapOnboardingEndpoints();
         app.MapIntegrationEndpoints();
         app.MapApplicationEndpoints();
         app.MapClockEndpoints();

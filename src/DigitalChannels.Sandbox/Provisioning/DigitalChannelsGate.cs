@@ -17,6 +17,7 @@ public static class DigitalChannelsGate
     public static bool Covers(PathString path)
     {
         if (path.StartsWithSegments("/connect/v1/organization") || path.StartsWithSegments("/engage/v1/organization")) return true;
+        if (path.StartsWithSegments(Connect.Assets.OnboardingEndpoints.BasePath)) return true;
         if (!path.StartsWithSegments("/sandbox/v1/organization", out var rest)) return false;
         var segments = rest.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
         return segments.Length >= 2 && segments[1] is "connect" or "engage" or "applications";

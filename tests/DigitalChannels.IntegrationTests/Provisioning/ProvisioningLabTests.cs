@@ -340,6 +340,10 @@ public sealed class ProvisioningLabTests : IClassFixture<QuickProvisioningSandbo
         // The admin's app cannot create Connect principals either, and the tenant has no teammates yet.
         using (var app = await api.SendAsync(HttpMethod.Post, $"/sandbox/v1/organization/{tenant.OrganizationId}/applications", token, new { name = "x", role = "ReadOnly", scopes = new[] { "connect:config_read" } }))
             await SandboxApi.ExpectProblemAsync(app, HttpStatusCode.Conflict, "digital_channels.not_provisioned");
+        // Nor can the Digital Channel Onboarding API create an app there.
+        using (var onboarded = await api.SendAsync(HttpMethod.Post, "/connectapi/v2/digital/app?channel=email", token, new { name = "x" },
+                   new Dictionary<string, string> { ["x-organization-id"] = tenant.OrganizationId }))
+            await SandboxApi.ExpectProblemAsync(onboarded, HttpStatusCode.Conflict, "digital_channels.not_provisioned");
 
         await admin.Provisioning.StartAsync(tenant.Administrator.Email, CancellationToken.None);
         // A new tenant can be created only by the sandbox operator.

@@ -123,6 +123,14 @@ public sealed class RoleMatrixTests : IDisposable
         new("delete an app", HttpMethod.Delete, Admins, "delete assets", HttpStatusCode.NoContent,
             async (api, owner) => ($"{AssetsPath(api)}/{await CreateAppAsync(api, owner)}", null)),
 
+        // The Digital Channel Onboarding API (/connectapi, x-organization-id): the same rights as Assets > Apps.
+        new("onboard an app", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.Created,
+            (api, _) => Task.FromResult<(string, object?)>(($"{OnboardingPath}?channel=app", new { name = SandboxApi.UniqueName("Matrix onboarded"), appType = "LiveChat" }))),
+        new("read an onboarded app", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => ($"{OnboardingPath}/{await CreateAppAsync(api, owner)}?channel=app", null)),
+        new("update an onboarded app", HttpMethod.Put, Writers, "change the configuration", HttpStatusCode.OK,
+            async (api, owner) => ($"{OnboardingPath}/{await CreateAppAsync(api, owner)}?channel=app", new { name = SandboxApi.UniqueName("Matrix renamed") })),
+
         new("create a sandbox application", HttpMethod.Post, OwnerOnly, "manage sandbox applications", HttpStatusCode.Created,
             (api, _) => Task.FromResult<(string, object?)>((api.ApplicationsPath, new { name = "matrix app", role = "ReadOnly", scopes = new[] { "connect:config_read" } }))),
     ];
@@ -178,6 +186,9 @@ public sealed class RoleMatrixTests : IDisposable
         ["list assets"] = "/connect/v1/organization/{orgId}/assets",
         ["create an app"] = "/connect/v1/organization/{orgId}/assets/apps",
         ["delete an app"] = "/connect/v1/organization/{orgId}/assets/{assetId}",
+        ["onboard an app"] = "/connectapi/v2/digital/app",
+        ["read an onboarded app"] = "/connectapi/v2/digital/app/{appId}",
+        ["update an onboarded app"] = "/connectapi/v2/digital/app/{appId}",
         ["create a sandbox application"] = "/sandbox/v1/organization/{orgId}/applications",
     };
 
@@ -189,7 +200,8 @@ public sealed class RoleMatrixTests : IDisposable
         using var response = await api.SendAsync(HttpMethod.Get, "/connect/v1/openapi.json", token: null);
         var document = await SandboxApi.ExpectJsonAsync(response, HttpStatusCode.OK);
         var documented = document.GetProperty("paths").EnumerateObject()
-            .Where(p => p.Name.StartsWith("/connect/v1/organization/", StringComparison.Ordinal) || p.Name.EndsWith("/applications", StringComparison.Ordinal))
+            .Where(p => p.Name.StartsWith("/connect/v1/organization/", StringComparison.Ordinal) || p.Name.StartsWith("/connectapi/", StringComparison.Ordinal)
+                || p.Name.EndsWith("/applications", StringComparison.Ordinal))
             .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Name != "parameters").Select(o => $"{o.Name.ToUpperInvariant()} {p.Name}"))
             .Order().ToList();
         var covered = Routes.Select(r => $"{r.Method.Method} {Templates[r.Name]}").Order().ToList();
@@ -204,7 +216,9 @@ public sealed class RoleMatrixTests : IDisposable
         var owner = await api.OwnerTokenAsync();
         var (path, body) = await route.Prepare(api, owner);
 
-        using var response = await api.SendAsync(route.Method, path, await TokenForRoleAsync(role), body);
+        // The Onboarding API names the organization in a header, not in the path.
+        var headers = path.StartsWith(OnboardingPath, StringComparison.Ordinal) ? new Dictionary<string, string> { ["x-organization-id"] = api.Sandbox.OrgId } : null;
+        using var response = await api.SendAsync(route.Method, path, await TokenForRoleAsync(role), body, headers);
 
         if (route.AllowedRoles.Split(' ').Contains(role))
             await SandboxApi.ExpectJsonAsync(response, route.Success);
@@ -234,6 +248,8 @@ public sealed class RoleMatrixTests : IDisposable
     private static readonly string Payload = new('e', 512);
 
     private static string IntegrationsPath(SandboxApi api) => $"/connect/v1/organization/{api.Sandbox.OrgId}/integrations";
+    private const string OnboardingPath = "/connectapi/v2/digital/app";
+
     private static string AssetsPath(SandboxApi api) => $"/connect/v1/organization/{api.Sandbox.OrgId}/assets";
 
     private static async Task<string> PostForIdAsync(SandboxApi api, string owner, string path, object body, HttpStatusCode status = HttpStatusCode.Created)

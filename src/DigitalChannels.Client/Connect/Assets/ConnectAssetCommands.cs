@@ -36,7 +36,7 @@ namespace DigitalChannels.Client.Connect.Assets
                 throw new ArgumentException("SMS has no apps: SMS numbers are provided by Cisco (Get-ConnectAsset -Type Number).", nameof(channel));
             if (ConnectChannels.DiscontinuedReason(channel.ToString()) is string discontinued)
                 throw new ArgumentException($"No {channel} app can be created: {discontinued}.", nameof(channel));
-            connection.ConnectAssets.RequireApi("Creating a Connect app", ConnectAssetsClient.AppsPage + " > Configure New App");
+            connection.ConnectAssets.RequireCreateApi(channel);
             name = name.Trim();
             if (!host.ShouldProcess($"Connect {channel} app '{name}'", "Create")) return;
             var created = await connection.ConnectAssets.CreateAppAsync(name, channel, host.CancellationToken);

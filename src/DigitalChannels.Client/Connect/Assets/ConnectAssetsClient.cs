@@ -8,7 +8,10 @@ using DigitalChannels.Client.Http;
 
 namespace DigitalChannels.Client.Connect.Assets
 {
-    /// <summary>Assets > Numbers and Apps over the sandbox's Connect administration API; no public Webex API for listing or deleting them.</summary>
+    /// <summary>
+    /// Assets > Numbers and Apps. Apps are created through Webex Connect's public Digital Channel Onboarding API (live and
+    /// sandbox); listing and deleting use the sandbox's Connect administration API, as no public Webex API does them.
+    /// </summary>
     public sealed class ConnectAssetsClient
     {
         public const string NumbersPage = "Webex Connect portal > Assets > Numbers";
@@ -38,9 +41,40 @@ namespace DigitalChannels.Client.Connect.Assets
             return list?.Data ?? new List<ConnectAsset>();
         }
 
-        public Task<ConnectAsset> CreateAppAsync(string name, ConnectChannel channel, CancellationToken cancellationToken) =>
-            Http.SendAsync<ConnectAsset>(HttpMethod.Post, Assets("/apps", "Creating a Connect app", AppsPage + " > Configure New App"),
-                new { name, channel = channel.ToString() }, cancellationToken);
+        public const string CreateOperation = "Creating a Connect app";
+        public const string CreatePage = AppsPage + " > Configure New App";
+
+        /// <summary>
+        /// Stops with NoPublicApi before anything is asked when no API can create an app of <paramref name="channel"/> here:
+        /// the Onboarding API covers every channel it names (live and sandbox alike); the others only the sandbox's own route.
+        /// </summary>
+        public void RequireCreateApi(ConnectChannel channel)
+        {
+            if (ConnectChannels.OnboardingChannel(channel) == null) _connection.RequireConnectAdministration(CreateOperation, CreatePage);
+        }
+
+        /// <summary>
+        /// Creates an app through the Digital Channel Onboarding API (<c>POST v2/digital/app?channel=…</c> with
+        /// <c>x-organization-id</c>): the same call on a live region and on the sandbox, only the host differs. A channel
+        /// that API cannot create (Apple Messages for Business) goes to the sandbox's Assets route, or stops with NoPublicApi.
+        /// </summary>
+        public Task<ConnectAsset> CreateAppAsync(string name, ConnectChannel channel, CancellationToken cancellationToken)
+        {
+            var onboarding = ConnectChannels.OnboardingChannel(channel);
+            if (onboarding == null)
+                return Http.SendAsync<ConnectAsset>(HttpMethod.Post, Assets("/apps", CreateOperation, CreatePage),
+                    new { name, channel = channel.ToString() }, cancellationToken);
+            var body = new Dictionary<string, string> { ["name"] = name };
+            // Live Chat and In-App Messaging share channel=app; the body says which.
+            if (onboarding == "app") body["appType"] = channel.ToString();
+            var uri = WebexHttpPipeline.WithQuery(new Uri(_connection.Environment.OnboardingBaseUri, "v2/digital/app"),
+                new[] { new KeyValuePair<string, string>("channel", onboarding) });
+            return Http.SendAsync<ConnectAsset>(HttpMethod.Post, uri, body, OrganizationHeader, cancellationToken);
+        }
+
+        /// <summary>The Onboarding API's tenant header: the organization is not in its paths.</summary>
+        private IReadOnlyDictionary<string, string> OrganizationHeader =>
+            new Dictionary<string, string> { ["x-organization-id"] = _connection.OrganizationId };
 
         public Task DeleteAsync(string assetId, CancellationToken cancellationToken) =>
             Http.SendAsync(HttpMethod.Delete, Assets("/" + Uri.EscapeDataString(assetId), "Deleting a Connect app", AppsPage + " > (app) > Delete"), null, cancellationToken);

@@ -55,6 +55,26 @@ namespace DigitalChannels.Client.Connect.Flows
             string.Equals(channel, nameof(ConnectChannel.GoogleBusinessMessages), StringComparison.OrdinalIgnoreCase)
                 ? "Google ended Business Messages on 31 July 2024 and Webex Connect discontinued the channel with it (help.webexconnect.io, Google Business Messages)"
                 : null;
+
+        /// <summary>
+        /// The <c>channel</c> query value of the Digital Channel Onboarding API (<c>POST /v2/digital/app?channel=…</c>) that
+        /// creates an app of <paramref name="channel"/>; null when that API cannot create one (SMS has numbers, not apps;
+        /// Apple Messages for Business has no shared create operation; Google Business Messages is discontinued). Live Chat
+        /// and In-App Messaging are both <c>app</c> (the Mobile &amp; Web app channel).
+        /// </summary>
+        public static string OnboardingChannel(ConnectChannel channel)
+        {
+            switch (channel)
+            {
+                case ConnectChannel.Email: return "email";
+                case ConnectChannel.LiveChat:
+                case ConnectChannel.InAppMessaging: return "app";
+                case ConnectChannel.FacebookMessenger: return "fb";
+                case ConnectChannel.WhatsApp: return "wa";
+                case ConnectChannel.Rcs: return "rcs";
+                default: return null;
+            }
+        }
     }
 
     /// <summary>

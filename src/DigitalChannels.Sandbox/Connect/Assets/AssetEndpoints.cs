@@ -49,12 +49,22 @@ public static class AssetEndpoints
     {
         var caller = Caller.Of(context);
         var body = await JsonBody.ReadObjectAsync(context.Request);
-        var name = body.RequiredString("name").Trim();
-        if (name.Length is 0 or > MaximumNameLength || name.Any(char.IsControl))
-            throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field 'name' must have 1 to {MaximumNameLength} characters and no control characters (got '{name}').").ToException();
+        var name = body.RequiredString("name");
         var channelText = body.RequiredString("channel");
         var channel = FlowKinds.Channels.FirstOrDefault(c => string.Equals(c, channelText.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field 'channel' is '{channelText}'; use one of {string.Join(", ", FlowKinds.Channels.Where(c => c != "Sms"))}.").ToException();
+        var asset = CreateApp(database, caller.OrganizationId, name, channel, time);
+        context.Response.Headers.Location = $"/connect/v1/organization/{caller.OrganizationId}/assets/{asset.Id}";
+        return SandboxJson.Ok(ToNewResource(asset), StatusCodes.Status201Created);
+    }
+
+    /// <summary>
+    /// The portal's rules for a new app, shared by this route and the Digital Channel Onboarding route: a valid name,
+    /// a channel that has apps (not SMS, not a discontinued one), a name unique in the tenant regardless of case.
+    /// </summary>
+    internal static ConnectAsset CreateApp(SandboxDatabase database, string organizationId, string nameText, string channel, TimeProvider time)
+    {
+        var name = ValidName(nameText);
         if (channel == "Sms")
             throw ApiError.BadRequest(ErrorKeys.InvalidField,
                 "SMS has no apps: SMS numbers are provided by Cisco and listed under Assets > Numbers (lab 12.2 §3).").ToException();
@@ -62,18 +72,43 @@ public static class AssetEndpoints
             throw ApiError.BadRequest(ErrorKeys.InvalidField,
                 $"No {channel} app can be created: {discontinued}. Its flows still import, but nothing can trigger them.").ToException();
 
-        var asset = new ConnectAsset(Guid.NewGuid().ToString("D"), caller.OrganizationId, ConnectAsset.AppType, channel, name, Timestamps.Format(time.GetUtcNow()));
+        var asset = new ConnectAsset(Guid.NewGuid().ToString("D"), organizationId, ConnectAsset.AppType, channel, name, Timestamps.Format(time.GetUtcNow()));
         database.Write(session =>
         {
             var assets = new AssetRepository(session);
-            if (assets.FindByName(caller.OrganizationId, ConnectAsset.AppType, name) is { } existing)
-                throw ApiError.Conflict(ErrorKeys.AssetDuplicateName,
-                    $"An app named '{existing.Name}' already exists (id {existing.Id}, {existing.Channel}); app names are unique regardless of case.").ToException();
+            ThrowIfNameTaken(assets, organizationId, name, exceptId: null);
             assets.Insert(asset);
         });
-        context.Response.Headers.Location = $"/connect/v1/organization/{caller.OrganizationId}/assets/{asset.Id}";
-        return SandboxJson.Ok(new AssetResource(asset.Id, asset.Type, asset.Channel, asset.Name, false, null, null, null, asset.CreatedTime), StatusCodes.Status201Created);
+        return asset;
     }
+
+    /// <summary>Renames an app under the same rules as <see cref="CreateApp"/>; numbers are Cisco's and read-only.</summary>
+    internal static ConnectAsset RenameApp(DbSession session, ConnectAsset asset, string nameText)
+    {
+        var name = ValidName(nameText);
+        var assets = new AssetRepository(session);
+        ThrowIfNameTaken(assets, asset.OrganizationId, name, exceptId: asset.Id);
+        assets.Rename(asset.OrganizationId, asset.Id, name);
+        return asset with { Name = name };
+    }
+
+    private static string ValidName(string text)
+    {
+        var name = text.Trim();
+        if (name.Length is 0 or > MaximumNameLength || name.Any(char.IsControl))
+            throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field 'name' must have 1 to {MaximumNameLength} characters and no control characters (got '{name}').").ToException();
+        return name;
+    }
+
+    private static void ThrowIfNameTaken(AssetRepository assets, string organizationId, string name, string? exceptId)
+    {
+        if (assets.FindByName(organizationId, ConnectAsset.AppType, name) is { } existing && existing.Id != exceptId)
+            throw ApiError.Conflict(ErrorKeys.AssetDuplicateName,
+                $"An app named '{existing.Name}' already exists (id {existing.Id}, {existing.Channel}); app names are unique regardless of case.").ToException();
+    }
+
+    internal static AssetResource ToNewResource(ConnectAsset asset) =>
+        new(asset.Id, asset.Type, asset.Channel, asset.Name, false, null, null, null, asset.CreatedTime);
 
     private static IResult Delete(HttpContext context, SandboxDatabase database, string assetId)
     {
@@ -145,14 +180,14 @@ public static class AssetEndpoints
         }));
     }
 
-    private static ConnectAsset FindOrThrow(AssetRepository assets, string organizationId, string assetId)
+    internal static ConnectAsset FindOrThrow(AssetRepository assets, string organizationId, string assetId)
     {
         var normalized = ResourceIds.Normalize(assetId);
         return (normalized is null ? null : assets.Find(organizationId, normalized))
             ?? throw ApiError.NotFound(ErrorKeys.AssetNotFound, $"No asset with id '{assetId}' exists in organization '{organizationId}'.").ToException();
     }
 
-    private static AssetResource ToResource(DbSession session, ConnectAsset asset)
+    internal static AssetResource ToResource(DbSession session, ConnectAsset asset)
     {
         var rule = new RuleRepository(session).FindByAsset(asset.OrganizationId, asset.Id);
         var flow = rule is null ? null : new FlowRepository(session).FindAnywhere(asset.OrganizationId, rule.FlowId);

@@ -46,6 +46,10 @@ public sealed class AssetRepository
             ("$id", asset.Id), ("$org", asset.OrganizationId), ("$type", asset.Type), ("$channel", asset.Channel), ("$name", asset.Name),
             ("$time", asset.CreatedTime), ("$key", ConnectAsset.NameKey(asset.Name)));
 
+    public void Rename(string organizationId, string assetId, string name) =>
+        session.Execute("UPDATE connect_assets SET name = $name, name_key = $key WHERE organization_id = $org AND id = $id;",
+            ("$org", organizationId), ("$id", assetId), ("$name", name), ("$key", ConnectAsset.NameKey(name)));
+
     public void Delete(string organizationId, string assetId) =>
         session.Execute("DELETE FROM connect_assets WHERE organization_id = $org AND id = $id;", ("$org", organizationId), ("$id", assetId));
 

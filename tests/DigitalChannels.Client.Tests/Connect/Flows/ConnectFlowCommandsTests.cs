@@ -128,7 +128,8 @@ public class ConnectFlowCommandsTests
             (ConnectIntegrationCommands.AuthorizationNoun, h => ConnectIntegrationCommands.AddAuthorizationAsync(h, connection, null, "Webex CC Task", "WxCC Authorisation", false, null),
                 "Webex Connect portal > Assets > Integrations > Webex CC Task > Manage > Node Authorizations > Add Authorization"),
             (ConnectAssetCommands.Noun, h => ConnectAssetCommands.GetAsync(h, connection, "Number", null, null), "Webex Connect portal > Assets > Numbers"),
-            (ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.NewAppAsync(h, connection, "Chat", ConnectChannel.LiveChat), "Webex Connect portal > Assets > Apps > Configure New App"),
+            // Other channels create through the public Onboarding API (ConnectAssetCommandsTests); Apple Messages for Business has no create there.
+            (ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.NewAppAsync(h, connection, "Chat", ConnectChannel.AppleMessagesForBusiness), "Webex Connect portal > Assets > Apps > Configure New App"),
             (ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.RemoveAppAsync(h, connection, null, "Chat"), "Webex Connect portal > Assets > Apps > (app) > Delete"),
         };
         foreach (var (noun, command, page) in cases)
