@@ -166,7 +166,9 @@ namespace DigitalChannels.Client.Auth
                 // Not an OAuth error body: the status says enough.
             }
             description = _redactor.Redact(description ?? string.Empty);
-            var advice = error == "invalid_grant" ? " Sign in again (Connect-DigitalChannels -Interactive or -DeviceCode)." : string.Empty;
+            var advice = error != "invalid_grant" ? string.Empty
+                : description.IndexOf("Sign in again", StringComparison.OrdinalIgnoreCase) >= 0 ? " Connect-DigitalChannels -Interactive or -DeviceCode signs in again."
+                : " Sign in again: Connect-DigitalChannels -Interactive or -DeviceCode.";
             // The OAuth error is the reason, so that a sign-in that ended for good has its own error id (…SignInExpired).
             return new WebexApiException(
                 $"Refreshing the sign-in of client '{_clientId}' failed: {error ?? "HTTP " + status}. {description}{advice}".Replace("  ", " ").Trim(),
