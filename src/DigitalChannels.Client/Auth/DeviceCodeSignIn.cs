@@ -27,7 +27,7 @@ namespace DigitalChannels.Client.Auth
             var tokenEndpoint = new Uri(options.Environment.IdentityBaseUri, "device/token");
             using (var http = TokenEndpointClient.NewHttpClient(options.HttpMessageHandler))
             {
-                var form = new Dictionary<string, string> { { "client_id", clientId }, { "scope", TokenEndpointClient.ScopeText(options.Scopes) } };
+                var form = new Dictionary<string, string> { { "client_id", clientId }, { "scope", TokenEndpointClient.ScopeText(options.Scopes, options.Environment) } };
                 // The device authorization request carries only the client id (RFC 8628 §3.1), no secret.
                 var started = await TokenEndpointClient.PostAsync(http, authorizeEndpoint, clientId, null, form, redactor, cancellationToken).ConfigureAwait(false);
                 if (!started.Succeeded) throw TokenEndpointClient.Refused("Starting the device sign-in", started, authorizeEndpoint, clientId);

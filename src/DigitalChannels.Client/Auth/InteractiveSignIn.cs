@@ -88,7 +88,7 @@ namespace DigitalChannels.Client.Auth
                 var query = new List<KeyValuePair<string, string>>
                 {
                     Pair("response_type", "code"), Pair("client_id", options.ClientId.Trim()), Pair("redirect_uri", redirectUri),
-                    Pair("scope", TokenEndpointClient.ScopeText(options.Scopes)), Pair("state", state),
+                    Pair("scope", TokenEndpointClient.ScopeText(options.Scopes, options.Environment)), Pair("state", state),
                     Pair("code_challenge", challenge), Pair("code_challenge_method", "S256"),
                 };
                 if (options.ForceLogin) query.Add(Pair("prompt", "login"));

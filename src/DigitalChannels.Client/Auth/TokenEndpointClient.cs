@@ -101,8 +101,9 @@ namespace DigitalChannels.Client.Auth
             { Reason = answer.Error ?? answer.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), Target = clientId };
         }
 
-        /// <summary>The scopes to ask for: the caller's, or everything the cmdlets use.</summary>
-        public static string ScopeText(IEnumerable<string> scopes) => string.Join(" ", scopes ?? Auth.Scopes.Default);
+        /// <summary>The scopes to ask for: the caller's, or everything the cmdlets use (of a live region: what Webex knows).</summary>
+        public static string ScopeText(IEnumerable<string> scopes, WebexEnvironment environment) =>
+            string.Join(" ", scopes ?? (environment.IsSandbox ? Auth.Scopes.Default : Auth.Scopes.Webex));
 
         public static HttpClient NewHttpClient(HttpMessageHandler handler) =>
             handler == null ? new HttpClient(HttpHandlerFactory.Create(), disposeHandler: true) : new HttpClient(handler, disposeHandler: false);
