@@ -70,4 +70,50 @@ Describe 'Connect-DigitalChannels: an administrator signs in in the browser' {
         Read-BrowserPage $page | Should -Match 'Signed in' # the browser did its part; the module refused afterwards
         { Get-DigitalChannelsConnection -ErrorAction Stop } | Should -Throw -ErrorId 'NotConnected*'
     }
+
+    It '-DeviceCode shows the code as a warning, never a prompt, and connects once it is approved in the browser' {
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement().
+                AddCommand('Connect-DigitalChannels').AddParameter('ConnectionFile', $DataDirectory).AddParameter('DeviceCode').AddParameter('ReturnConnection')
+            $running = $shell.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(60)
+            while ($shell.Streams.Warning.Count -eq 0 -and -not $running.IsCompleted -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            $warning = $shell.Streams.Warning[0].Message
+            $warning | Should -Match 'enter the code \S+'
+            $url = [regex]::Match($warning, '\(or open (\S+)\)').Groups[1].Value
+
+            $page = Join-Path $TestDrive 'device.txt'
+            $command = @(Get-PowerShellCommand)
+            & $command[0] @($command | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'SignInBrowser.ps1') `
+                -Url $url -Email $Connection.ownerEmail -Password $Connection.ownerPassword -ResultPath $page -Decision approve
+            Get-Content -Raw $page | Should -Match 'Device approved'
+
+            $connected = @($shell.EndInvoke($running))
+            $shell.Streams.Error | Should -BeNullOrEmpty
+            $connected[0].AuthenticationMethod | Should -Be 'RefreshToken'
+            $connected[0].OrganizationId | Should -Be $Connection.orgId
+            Get-ConnectService -Connection $connected[0] | Should -Not -BeNullOrEmpty
+        }
+        finally { $shell.Dispose() }
+    }
+
+    It '-DeviceCode stops waiting at Ctrl+C (the host stops the pipeline)' {
+        $shell = [powershell]::Create()
+        try {
+            $null = $shell.AddCommand('Import-Module').AddParameter('Name', $ModuleManifest).AddStatement().
+                AddCommand('Connect-DigitalChannels').AddParameter('ConnectionFile', $DataDirectory).AddParameter('DeviceCode')
+            $running = $shell.BeginInvoke()
+            $deadline = (Get-Date).AddSeconds(60)
+            while ($shell.Streams.Warning.Count -eq 0 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
+            $shell.Streams.Warning.Count | Should -Be 1
+            # Stop() returns once the pipeline has stopped: the poll's wait ends at the host's cancellation, not at the code's expiry.
+            $shell.Stop()
+            $running.IsCompleted | Should -BeTrue
+            $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+            # The only error is the stop itself, not a sign-in failure.
+            $shell.Streams.Error | ForEach-Object { $_.FullyQualifiedErrorId | Should -Not -Match '^DigitalChannelsConnection' }
+        }
+        finally { $shell.Dispose() }
+    }
 }

@@ -1,7 +1,7 @@
 <#
     The administrator in the browser, for the sign-in tests: given the URL that Connect-DigitalChannels -Interactive
-    opens (DIGITALCHANNELS_BROWSER runs this with the URL), headless Chromium signs in on the sandbox's page and answers
-    the consent page; the text of the last page (the module's loopback answer) goes to -ResultPath. chromedriver is
+    opens (DIGITALCHANNELS_BROWSER runs this with the URL) or the device flow's verification URL, headless Chromium signs
+    in on the sandbox's page and answers the consent or approval page; the text of the last page (the module's loopback answer) goes to -ResultPath. chromedriver is
     spoken to with the W3C WebDriver protocol over Invoke-RestMethod, as HeadlessChromium.cs does in the xUnit tests.
 #>
 param(
@@ -9,7 +9,7 @@ param(
     [Parameter(Mandatory)] [string] $Email,
     [Parameter(Mandatory)] [string] $Password,
     [Parameter(Mandatory)] [string] $ResultPath,
-    [ValidateSet('allow', 'deny')] [string] $Decision = 'allow'
+    [ValidateSet('allow', 'deny', 'approve')] [string] $Decision = 'allow'
 )
 $ErrorActionPreference = 'Stop'
 $elementKey = 'element-6066-11e4-a52e-4f735466cecf'
