@@ -169,12 +169,14 @@ namespace DigitalChannels.Client
                 catch
                 {
                     pipeline.Dispose();
+                    (tokens as IDisposable)?.Dispose();
                     throw;
                 }
                 if (!string.IsNullOrWhiteSpace(organizationId) && !string.IsNullOrWhiteSpace(tokenOrganization) &&
                     !string.Equals(organizationId.Trim(), tokenOrganization.Trim(), StringComparison.OrdinalIgnoreCase))
                 {
                     pipeline.Dispose();
+                    (tokens as IDisposable)?.Dispose();
                     throw new Commands.WrongOrganizationException(organizationId.Trim(), tokenOrganization.Trim());
                 }
                 if (string.IsNullOrWhiteSpace(organizationId)) organizationId = tokenOrganization;
@@ -231,7 +233,12 @@ namespace DigitalChannels.Client
 
         public override string ToString() => $"{Environment} org {OrganizationId} ({AuthenticationMethod})";
 
-        public void Dispose() => Pipeline.Dispose();
+        public void Dispose()
+        {
+            Pipeline.Dispose();
+            // A sign-in's refresh token source holds its own HTTP client.
+            (_tokens as IDisposable)?.Dispose();
+        }
 
         private static DateTimeOffset? ExpiryOf(string token)
         {
