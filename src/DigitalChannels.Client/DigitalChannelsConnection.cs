@@ -31,8 +31,17 @@ namespace DigitalChannels.Client
 
         public RetryPolicy RetryPolicy { get; set; }
 
+        /// <summary>
+        /// Tokens from an administrator's sign-in (<see cref="RefreshTokenSource"/>): used instead of a secret or an
+        /// access token. The organization is then read from the token, and checked against <see cref="OrganizationId"/>.
+        /// </summary>
+        public IAccessTokenSource TokenSource { get; set; }
+
         /// <summary>Test hook: the handler every request goes through instead of the network.</summary>
         public HttpMessageHandler HttpMessageHandler { get; set; }
+
+        /// <summary>The redactor that already knows the sign-in's secrets; a new one when null.</summary>
+        public SecretRedactor Redactor { get; set; }
     }
 
     /// <summary>
@@ -77,7 +86,7 @@ namespace DigitalChannels.Client
 
         public string ClientId { get; }
 
-        /// <summary>"ClientCredentials" or "AccessToken".</summary>
+        /// <summary>"ClientCredentials", "RefreshToken" (an administrator's sign-in) or "AccessToken".</summary>
         public string AuthenticationMethod => _tokens.Method;
 
         public DateTimeOffset? TokenExpiresOn => _tokens.ExpiresOn;
@@ -120,15 +129,20 @@ namespace DigitalChannels.Client
         {
             if (options == null) throw new ArgumentNullException(nameof(options));
             if (options.Environment == null) throw new ArgumentException("The connection has no environment: name a sandbox or a region.", nameof(options));
-            var hasSecret = !string.IsNullOrEmpty(options.ClientSecret);
-            var hasToken = !string.IsNullOrEmpty(options.AccessToken);
-            if (hasSecret == hasToken) throw new ArgumentException("Give either a client id and secret, or an access token.", nameof(options));
-            if (!options.Environment.IsSandbox && string.IsNullOrWhiteSpace(options.OrganizationId))
+            var signedIn = options.TokenSource != null;
+            var hasSecret = !signedIn && !string.IsNullOrEmpty(options.ClientSecret);
+            var hasToken = !signedIn && !string.IsNullOrEmpty(options.AccessToken);
+            if (!signedIn && hasSecret == hasToken) throw new ArgumentException("Give either a client id and secret, or an access token.", nameof(options));
+            if (!signedIn && !options.Environment.IsSandbox && string.IsNullOrWhiteSpace(options.OrganizationId))
                 throw new ArgumentException($"Connecting to region '{options.Environment.Name}' needs the organization id.", nameof(options));
 
-            var redactor = new SecretRedactor();
+            var redactor = options.Redactor ?? new SecretRedactor();
             IAccessTokenSource tokens;
-            if (hasSecret)
+            if (signedIn)
+            {
+                tokens = options.TokenSource;
+            }
+            else if (hasSecret)
             {
                 if (!options.Environment.IsSandbox)
                     throw new NotSupportedException("The Webex identity service does not issue tokens for an app's client id and secret (client-credentials grant). Connect to a live region with -AccessToken, e.g. a Contact Center service app's token.");
@@ -145,6 +159,30 @@ namespace DigitalChannels.Client
             pipeline.ServerHonoursIdempotencyKeys = options.Environment.IsSandbox;
             var token = await tokens.GetAccessTokenAsync(false, cancellationToken);
             var organizationId = options.OrganizationId;
+            if (signedIn)
+            {
+                // An administrator's sign-in belongs to one organization: a browser still signed in to another tenant
+                // must not yield a connection to it under this -OrganizationId.
+                string tokenOrganization;
+                try
+                {
+                    tokenOrganization = ClaimOf(token, "org_id") ?? await OrganizationOfPersonAsync(pipeline, options.Environment, cancellationToken);
+                }
+                catch
+                {
+                    pipeline.Dispose();
+                    (tokens as IDisposable)?.Dispose();
+                    throw;
+                }
+                if (!string.IsNullOrWhiteSpace(organizationId) && !string.IsNullOrWhiteSpace(tokenOrganization) &&
+                    !string.Equals(organizationId.Trim(), tokenOrganization.Trim(), StringComparison.OrdinalIgnoreCase))
+                {
+                    pipeline.Dispose();
+                    (tokens as IDisposable)?.Dispose();
+                    throw new Commands.WrongOrganizationException(organizationId.Trim(), tokenOrganization.Trim());
+                }
+                if (string.IsNullOrWhiteSpace(organizationId)) organizationId = tokenOrganization;
+            }
             if (string.IsNullOrWhiteSpace(organizationId)) organizationId = ClaimOf(token, "org_id");
             if (string.IsNullOrWhiteSpace(organizationId))
             {
@@ -152,6 +190,33 @@ namespace DigitalChannels.Client
                 throw new ArgumentException("The organization id was not given and the token does not carry one (claim org_id).", nameof(options));
             }
             return new DigitalChannelsConnection(options.Environment, organizationId.Trim(), options.ClientId, tokens, pipeline);
+        }
+
+        /// <summary>
+        /// The signed-in person's organization from the People API (<c>GET /v1/people/me</c>), for Webex's opaque tokens.
+        /// Webex gives it as a base64 "ciscospark://us/ORGANIZATION/{uuid}"; the uuid is what the Contact Center API uses.
+        /// </summary>
+        private static async Task<string> OrganizationOfPersonAsync(WebexHttpPipeline pipeline, WebexEnvironment environment, CancellationToken cancellationToken)
+        {
+            var me = await pipeline.SendAsync<JObject>(HttpMethod.Get, new Uri(environment.IdentityBaseUri, "people/me"), null, cancellationToken);
+            return PlainOrganizationId((string)me?["orgId"]);
+        }
+
+        internal static string PlainOrganizationId(string orgId)
+        {
+            if (string.IsNullOrWhiteSpace(orgId)) return null;
+            try
+            {
+                var padded = orgId.Replace('-', '+').Replace('_', '/');
+                padded = padded.PadRight(padded.Length + (4 - padded.Length % 4) % 4, '=');
+                var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(padded));
+                if (decoded.StartsWith("ciscospark://", StringComparison.OrdinalIgnoreCase)) return decoded.Substring(decoded.LastIndexOf('/') + 1);
+            }
+            catch (FormatException)
+            {
+                // Already a plain id.
+            }
+            return orgId;
         }
 
         /// <summary>Fails with a clear error when this tenant has no API for the operation (live tenants for Connect).</summary>
@@ -170,7 +235,12 @@ namespace DigitalChannels.Client
 
         public override string ToString() => $"{Environment} org {OrganizationId} ({AuthenticationMethod})";
 
-        public void Dispose() => Pipeline.Dispose();
+        public void Dispose()
+        {
+            Pipeline.Dispose();
+            // A sign-in's refresh token source holds its own HTTP client.
+            (_tokens as IDisposable)?.Dispose();
+        }
 
         private static DateTimeOffset? ExpiryOf(string token)
         {

@@ -31,7 +31,7 @@ public class CmdletShapeTests
         const string name = "Connect-DigitalChannels";
         var cmdlet = CmdletCatalog.Get(name);
         Assert.Equal(ConnectDigitalChannelsCommand.SandboxFileSet, cmdlet.DefaultParameterSetName);
-        Assert.Equal(new[] { "Region", "SandboxFile", "SandboxUrl", "SandboxUrlCredential", "SandboxUrlToken" }, cmdlet.ParameterSets.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(new[] { "DeviceCode", "Interactive", "RefreshToken", "Region", "SandboxFile", "SandboxUrl", "SandboxUrlCredential", "SandboxUrlToken" }, cmdlet.ParameterSets.OrderBy(s => s, StringComparer.Ordinal));
         Assert.False(cmdlet.SupportsShouldProcess, "Connecting changes nothing on a server: no -WhatIf.");
         Assert.Equal(new object[] { typeof(DigitalChannelsConnection) }, cmdlet.OutputTypes);
 
@@ -64,6 +64,27 @@ public class CmdletShapeTests
         AssertIn(name, "Region", "Region", true);
         AssertIn(name, "OrganizationId", "Region", true);
         AssertIn(name, "OrganizationId", "SandboxUrl", false);
+
+        // An administrator's sign-in (issue 12): the flow's switch or token is what picks the set; the integration and
+        // the target are optional there (a connection file supplies both for a sandbox).
+        AssertIn(name, "Interactive", "Interactive", true);
+        AssertIn(name, "DeviceCode", "DeviceCode", true);
+        AssertIn(name, "RefreshToken", "RefreshToken", true);
+        Assert.Equal(typeof(SecureString), Parameter(name, "RefreshToken").Type);
+        Assert.Equal(typeof(int), Parameter(name, "RedirectPort").Type);
+        AssertNotIn(name, "RedirectPort", "DeviceCode");
+        AssertNotIn(name, "ForceAccountChooser", "DeviceCode");
+        foreach (var set in new[] { "Interactive", "DeviceCode", "RefreshToken" })
+        {
+            AssertIn(name, "Region", set, false);
+            AssertIn(name, "SandboxUrl", set, false);
+            AssertIn(name, "ConnectionFile", set, false);
+            AssertIn(name, "ClientId", set, false);
+            AssertIn(name, "ClientSecret", set, false);
+            AssertIn(name, "Credential", set, false);
+            AssertIn(name, "OrganizationId", set, false);
+            AssertNotIn(name, "AccessToken", set);
+        }
 
         Assert.Equal(typeof(string[]), Parameter(name, "Scope").Type);
         AssertIn(name, "Scope", "SandboxFile", false);

@@ -166,10 +166,37 @@ namespace DigitalChannels.Client.Auth
                 // Not an OAuth error body: the status says enough.
             }
             description = _redactor.Redact(description ?? string.Empty);
-            var advice = error == "invalid_grant" ? " Sign in again." : string.Empty;
+            var advice = error != "invalid_grant" ? string.Empty
+                : description.IndexOf("Sign in again", StringComparison.OrdinalIgnoreCase) >= 0 ? " Connect-DigitalChannels -Interactive or -DeviceCode signs in again."
+                : " Sign in again: Connect-DigitalChannels -Interactive or -DeviceCode.";
+            // The OAuth error is the reason, so that a sign-in that ended for good has its own error id (…SignInExpired).
             return new WebexApiException(
                 $"Refreshing the sign-in of client '{_clientId}' failed: {error ?? "HTTP " + status}. {description}{advice}".Replace("  ", " ").Trim(),
-                WebexFailureKind.HttpStatus, status, "POST", "access_token", description, error ?? "refresh_failed", null, null);
+                WebexFailureKind.HttpStatus, status, "POST", "access_token", description, error ?? "refresh_failed", null, null)
+            { Reason = error, Target = _clientId };
+        }
+
+        /// <summary>
+        /// A source from a refresh token alone (a runbook's stored sign-in): the first call refreshes, so a revoked or
+        /// expired refresh token fails here, at connect, and not at the first command.
+        /// </summary>
+        public static async Task<RefreshTokenSource> FromRefreshTokenAsync(WebexEnvironment environment, string clientId, string clientSecret, string refreshToken,
+            SecretRedactor redactor, HttpMessageHandler handler, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(refreshToken)) throw new ArgumentException("The refresh token is empty.", nameof(refreshToken));
+            // No access token yet: one that expired long ago makes the first call refresh.
+            var source = new RefreshTokenSource(environment, clientId, clientSecret, new SignInTokens("(none)", DateTimeOffset.FromUnixTimeSeconds(0), refreshToken.Trim(), null),
+                redactor, handler);
+            try
+            {
+                await source.GetAccessTokenAsync(true, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                source.Dispose();
+                throw;
+            }
+            return source;
         }
 
         public override string ToString() => "RefreshToken " + _clientId;

@@ -35,6 +35,12 @@ namespace DigitalChannels.Client.Auth
             EngageConfigRead, EngageConfigWrite,
         };
 
+        /// <summary>
+        /// What an administrator's sign-in to a live region asks for unless told otherwise: the scopes Webex knows among
+        /// <see cref="Default"/> (an integration cannot ask for the sandbox-only Connect and Engage ones).
+        /// </summary>
+        public static readonly IReadOnlyList<string> Webex = new[] { ContactCenterConfigRead, ContactCenterConfigWrite, PeopleRead, PeopleWrite };
+
         /// <summary>Every scope the project knows.</summary>
         public static readonly IReadOnlyList<string> All = Default.Concat(new[] { SandboxAdmin }).ToArray();
 

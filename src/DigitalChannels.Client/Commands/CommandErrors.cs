@@ -26,6 +26,8 @@ namespace DigitalChannels.Client.Commands
                     return RuleForApi(api);
                 case NoPublicApiException _:
                     return ErrorTable.NoPublicApi;
+                case WrongOrganizationException _:
+                    return ErrorTable.WrongOrganization;
                 case NotConnectedException _:
                     return ErrorTable.NotConnected;
                 case ResourceInUseException _:
@@ -86,6 +88,20 @@ namespace DigitalChannels.Client.Commands
     }
 
     /// <summary>No connection was given and none is current in this runspace.</summary>
+    /// <summary>The token belongs to another organization than the one asked for: never a connection to the wrong tenant.</summary>
+    public sealed class WrongOrganizationException : InvalidOperationException
+    {
+        public WrongOrganizationException(string expected, string actual)
+            : base($"The signed-in account belongs to organization '{actual}', not to '{expected}' (-OrganizationId). No connection was made; sign in as an administrator of '{expected}'.")
+        {
+            Expected = expected;
+            Actual = actual;
+        }
+
+        public string Expected { get; }
+        public string Actual { get; }
+    }
+
     public sealed class NotConnectedException : InvalidOperationException
     {
         public NotConnectedException()

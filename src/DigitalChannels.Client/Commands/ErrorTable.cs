@@ -103,6 +103,9 @@ namespace DigitalChannels.Client.Commands
             "Check the file's content.", "A file that cannot be read (invalid JSON, missing values)");
         public static readonly ErrorRule InvalidArgument = new ErrorRule(ErrorSource.Client, "Invalid argument", "InvalidArgument", CommandErrorCategory.InvalidArgument,
             "Correct the parameter that the message names.", "A parameter value the module refuses before anything is sent");
+        public static readonly ErrorRule WrongOrganization = new ErrorRule(ErrorSource.Client, "Wrong organization", "WrongOrganization", CommandErrorCategory.PermissionDenied,
+            "Sign in as an administrator of the organization given with -OrganizationId (-ForceAccountChooser asks for the account), or correct -OrganizationId.",
+            "The signed-in administrator belongs to another organization than -OrganizationId; the message names both, and no connection is made", endsCommand: true);
         public static readonly ErrorRule Failed = new ErrorRule(ErrorSource.Client, "Anything else", "Failed", CommandErrorCategory.NotSpecified,
             "Read the message; run with -Verbose to see the requests.", "Anything else");
 
@@ -110,7 +113,7 @@ namespace DigitalChannels.Client.Commands
         public static IReadOnlyList<ErrorRule> ClientConditions { get; } = new[]
         {
             ServerUnreachable, ConnectionFailed, Timeout, NotConnected, NoPublicApi, NotFound, ReferenceNotFound, FileNotFound, InvalidData,
-            InvalidArgument, InUse, ChangedMeanwhile, Failed,
+            InvalidArgument, InUse, ChangedMeanwhile, WrongOrganization, Failed,
         };
 
         /// <summary>The server's reasons. Lookup is by <see cref="ErrorRule.Reason"/>, case-insensitive.</summary>
@@ -120,6 +123,15 @@ namespace DigitalChannels.Client.Commands
             Row(ErrorSource.OAuth, "invalid_client", "InvalidClient", CommandErrorCategory.AuthenticationError,
                 "Check the client id and secret (for the sandbox, its connection.json), then run Connect-DigitalChannels again.",
                 "The identity service refused the client id or secret; TargetObject is the client id", ends: true),
+            Row(ErrorSource.OAuth, "invalid_grant", "SignInExpired", CommandErrorCategory.AuthenticationError,
+                "Sign in again: Connect-DigitalChannels -Interactive or -DeviceCode (a runbook needs a new refresh token).",
+                "The administrator's sign-in ended for good: the refresh token expired (90 days), was revoked, or was already used", ends: true),
+            Row(ErrorSource.OAuth, "access_denied", "AccessDenied", CommandErrorCategory.PermissionDenied,
+                "Run Connect-DigitalChannels again and allow the access (or approve the device code).",
+                "The administrator denied the consent page or the device code", ends: true),
+            Row(ErrorSource.OAuth, "expired_token", "DeviceCodeExpired", CommandErrorCategory.OperationTimeout,
+                "Run Connect-DigitalChannels -DeviceCode again and approve the code sooner.",
+                "Nobody approved the device code before it expired", ends: true),
             Row(ErrorSource.OAuth, "invalid_scope", "InvalidScope", CommandErrorCategory.InvalidArgument,
                 "Ask only for scopes the client may have (-Scope).", "A scope the client may not ask for; the message names it"),
             Row(ErrorSource.Sandbox, "token.missing", "Unauthorized", CommandErrorCategory.AuthenticationError, Reconnect, "The request carried no access token", ends: true),

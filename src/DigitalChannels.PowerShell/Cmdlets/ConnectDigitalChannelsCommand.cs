@@ -23,30 +23,48 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string SandboxUrlCredentialSet = "SandboxUrlCredential";
         public const string SandboxUrlTokenSet = "SandboxUrlToken";
         public const string RegionSet = "Region";
+        public const string InteractiveSet = "Interactive";
+        public const string DeviceCodeSet = "DeviceCode";
+        public const string RefreshTokenSet = "RefreshToken";
 
         /// <summary>A sandbox's connection.json or its data folder; the default sandbox's file when omitted.</summary>
         [Parameter(ParameterSetName = SandboxFileSet, Position = 0,
             HelpMessage = "Path to a sandbox's connection.json, or to its data folder. Omit it to use the default sandbox.")]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
         [ValidateNotNullOrEmpty]
         public string ConnectionFile { get; set; }
 
         [Parameter(ParameterSetName = SandboxUrlSet, Mandatory = true, HelpMessage = "The sandbox's base URL, e.g. http://127.0.0.1:7800.")]
         [Parameter(ParameterSetName = SandboxUrlCredentialSet, Mandatory = true, HelpMessage = "The sandbox's base URL, e.g. http://127.0.0.1:7800.")]
         [Parameter(ParameterSetName = SandboxUrlTokenSet, Mandatory = true, HelpMessage = "The sandbox's base URL, e.g. http://127.0.0.1:7800.")]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
         [ValidateNotNull]
         public Uri SandboxUrl { get; set; }
 
         [Parameter(ParameterSetName = SandboxUrlSet, Mandatory = true, HelpMessage = "The client id of a service application.")]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
         [ValidateNotNullOrEmpty]
         public string ClientId { get; set; }
 
         [Parameter(ParameterSetName = SandboxUrlSet, Mandatory = true, HelpMessage = "The client secret of the service application.")]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
         [ValidateNotNull]
         public SecureString ClientSecret { get; set; }
 
         /// <summary>Client id as user name and secret as password: what runbooks get from Get-AutomationPSCredential or SecretManagement.</summary>
         [Parameter(ParameterSetName = SandboxUrlCredentialSet, Mandatory = true,
             HelpMessage = "A credential whose user name is the client id and whose password is the client secret.")]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
         [ValidateNotNull]
         [Credential]
         public PSCredential Credential { get; set; }
@@ -58,6 +76,9 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         /// <summary>The Webex Contact Center data centre; the values are WebexEnvironment.Regions (a test holds them equal).</summary>
         [Parameter(ParameterSetName = RegionSet, Mandatory = true, HelpMessage = "The Webex Contact Center region: us1, eu1, eu2, anz1, ca1, jp1, sg1 or in1.")]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
         [ValidateSet("us1", "eu1", "eu2", "anz1", "ca1", "jp1", "sg1", "in1")]
         public string Region { get; set; }
 
@@ -65,6 +86,9 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = SandboxUrlSet)]
         [Parameter(ParameterSetName = SandboxUrlCredentialSet)]
         [Parameter(ParameterSetName = SandboxUrlTokenSet)]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
         [ValidateNotNullOrEmpty]
         public string OrganizationId { get; set; }
 
@@ -72,8 +96,32 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = SandboxFileSet)]
         [Parameter(ParameterSetName = SandboxUrlSet)]
         [Parameter(ParameterSetName = SandboxUrlCredentialSet)]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
         [ValidateNotNullOrEmpty]
         public string[] Scope { get; set; }
+
+        /// <summary>Authorization code with PKCE in the system browser (the administrator's own integration).</summary>
+        [Parameter(ParameterSetName = InteractiveSet, Mandatory = true, HelpMessage = "Sign in as an administrator in the system browser.")]
+        public SwitchParameter Interactive { get; set; }
+
+        /// <summary>The redirect URI's port: http://127.0.0.1:PORT/digitalchannels/ must be registered on the integration; 0 = any free port.</summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [ValidateRange(0, 65535)]
+        public int RedirectPort { get; set; } = DigitalChannels.Client.Auth.InteractiveSignIn.DefaultRedirectPort;
+
+        /// <summary>prompt=login: the sign-in page asks for the account even when the browser is signed in (to another tenant, say).</summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
+        public SwitchParameter ForceAccountChooser { get; set; }
+
+        /// <summary>Device grant: shows a code to approve in any browser; for consoles without one.</summary>
+        [Parameter(ParameterSetName = DeviceCodeSet, Mandatory = true, HelpMessage = "Sign in as an administrator by approving a code in any browser.")]
+        public SwitchParameter DeviceCode { get; set; }
+
+        /// <summary>A refresh token kept from an earlier sign-in: what a runbook gets from SecretManagement.</summary>
+        [Parameter(ParameterSetName = RefreshTokenSet, Mandatory = true, HelpMessage = "A refresh token from an earlier administrator sign-in.")]
+        [ValidateNotNull]
+        public SecureString RefreshToken { get; set; }
 
         /// <summary>Also write the connection to the pipeline.</summary>
         [Parameter]
@@ -97,6 +145,11 @@ namespace DigitalChannels.PowerShell.Cmdlets
                     : ClientSecret == null ? null : new NetworkCredential(string.Empty, ClientSecret).Password,
                 AccessToken = AccessToken == null ? null : new NetworkCredential(string.Empty, AccessToken).Password,
                 Scopes = Scope?.ToList(),
+                SignIn = Interactive.IsPresent ? SignInFlow.Interactive : DeviceCode.IsPresent ? SignInFlow.DeviceCode
+                    : RefreshToken != null ? SignInFlow.RefreshToken : SignInFlow.None,
+                RefreshToken = RefreshToken == null ? null : new NetworkCredential(string.Empty, RefreshToken).Password,
+                RedirectPort = RedirectPort,
+                ForceLogin = ForceAccountChooser.IsPresent,
                 PassThru = PassThru.IsPresent,
                 NotCurrent = ReturnConnection.IsPresent,
             };

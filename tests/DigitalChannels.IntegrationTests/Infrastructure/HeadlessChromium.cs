@@ -75,6 +75,16 @@ public sealed class HeadlessChromium : IDisposable
 
     public void Open(string path) => Send(HttpMethod.Post, $"session/{_session}/url", new JsonObject { ["url"] = new Uri(Path.GetFullPath(path)).AbsoluteUri });
 
+    /// <summary>Goes to a URL (a sign-in page); returns when the page has loaded.</summary>
+    public void Navigate(string url) => Send(HttpMethod.Post, $"session/{_session}/url", new JsonObject { ["url"] = url });
+
+    /// <summary>The address of the page shown now (after redirects).</summary>
+    public string CurrentUrl => Send(HttpMethod.Get, $"session/{_session}/url")!.GetValue<string>();
+
+    /// <summary>The one element a CSS selector finds; fails naming the selector and the page when there is none.</summary>
+    public string Find(string css) => FindAll(css).FirstOrDefault()
+        ?? throw new InvalidOperationException($"No element '{css}' on {CurrentUrl}: {Text(FindAll("body").Single())}");
+
     /// <summary>The elements a CSS selector finds (their WebDriver ids).</summary>
     public IReadOnlyList<string> FindAll(string css) =>
         Send(HttpMethod.Post, $"session/{_session}/elements", new JsonObject { ["using"] = "css selector", ["value"] = css })!
