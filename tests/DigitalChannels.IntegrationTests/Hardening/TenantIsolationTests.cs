@@ -48,11 +48,15 @@ public sealed class TenantIsolationTests
         {
             var document = await api.Http.GetFromJsonAsync<JsonObject>($"/{area}/v1/openapi.json");
             foreach (var (template, item) in document!["paths"]!.AsObject())
-                foreach (var (method, _) in item!.AsObject())
+                foreach (var (method, operation) in item!.AsObject())
                 {
                     if (method is not ("get" or "post" or "put" or "patch" or "delete") || !template.Contains("{orgId}")) continue;
                     var path = template.Replace("{orgId}", sandbox.OrgId);
-                    foreach (var name in MalformedRequests.Parameters(path).ToList()) path = path.Replace("{" + name + "}", Guid.NewGuid().ToString("D"));
+                    // A whole number where the document says integer (a version), so that the route itself matches.
+                    var integers = new[] { item["parameters"], operation?["parameters"] }.OfType<JsonArray>().SelectMany(a => a)
+                        .Where(p => (string?)p?["schema"]?["type"] == "integer").Select(p => (string?)p!["name"]).ToHashSet();
+                    foreach (var name in MalformedRequests.Parameters(path).ToList())
+                        path = path.Replace("{" + name + "}", integers.Contains(name) ? "1" : Guid.NewGuid().ToString("D"));
                     using var response = await api.SendAsync(new HttpMethod(method.ToUpperInvariant()), path, tokenB, method is "get" or "delete" ? null : "{}");
                     tried++;
                     if (response.StatusCode != HttpStatusCode.Forbidden || !(await response.Content.ReadAsStringAsync()).Contains("organization.mismatch"))

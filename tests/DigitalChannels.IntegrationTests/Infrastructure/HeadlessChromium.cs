@@ -81,9 +81,22 @@ public sealed class HeadlessChromium : IDisposable
     /// <summary>The address of the page shown now (after redirects).</summary>
     public string CurrentUrl => Send(HttpMethod.Get, $"session/{_session}/url")!.GetValue<string>();
 
-    /// <summary>The one element a CSS selector finds; fails naming the selector and the page when there is none.</summary>
-    public string Find(string css) => FindAll(css).FirstOrDefault()
-        ?? throw new InvalidOperationException($"No element '{css}' on {CurrentUrl}: {Text(FindAll("body").Single())}");
+    /// <summary>
+    /// The element a CSS selector finds, waiting up to 20 s for it (a click may still be loading the next page); fails
+    /// naming the selector and the page when there is none by then.
+    /// </summary>
+    public string Find(string css)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var found = FindAll(css).FirstOrDefault();
+            if (found != null) return found;
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+                throw new InvalidOperationException($"No element '{css}' on {CurrentUrl}: {Text(FindAll("body").Single())}");
+            Thread.Sleep(100);
+        }
+    }
 
     /// <summary>The elements a CSS selector finds (their WebDriver ids).</summary>
     public IReadOnlyList<string> FindAll(string css) =>

@@ -371,7 +371,8 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
             var results = host.Of<LabPodResult>();
             Assert.Equal(pods.Select(p => p.Id), results.Select(r => r.Pod));
             Assert.All(results, r => Assert.True(r.Passed, $"pod {r.Pod}: {r.FirstProblem}"));
-            Assert.All(results, r => Assert.Equal((15, 23, 0), (r.Created, r.ChecksPassed, r.ChecksFailed)));
+            // 13 objects are created, and the two Engage users once more unless provisioning already brought them (timing).
+            Assert.All(results, r => Assert.Equal((true, 23, 0), (r.Created is >= 13 and <= 15, r.ChecksPassed, r.ChecksFailed)));
             Assert.Equal(20, results.Select(r => r.Organization).Distinct().Count());
             Assert.Matches(@"^20 of 20 pods passed in \d+\.\d s \(at most 8 requests in flight\)\.$", host.Information.Last());
             Assert.Contains(host.Progress, p => p.ActivityId == 1 && p.Status == "20 of 20 pods done" && p.Completed);
