@@ -59,7 +59,9 @@ public sealed class AdministratorSignInTests : IClassFixture<SandboxProcess>, ID
                 browser.Type(browser.Find("input[name=password]"), password);
                 browser.Click(browser.Find("button[type=submit]"));
                 browser.Click(browser.Find($"button[value={decision}]"));
-                FinalPage = browser.Text(browser.Find("body"));
+                // The decision redirects to the module's loopback page, which says signed in or why not.
+                browser.WaitForUrl(u => u.Contains("/digitalchannels/", StringComparison.Ordinal));
+                FinalPage = browser.PageText();
             });
         }
     }
@@ -171,7 +173,7 @@ public sealed class AdministratorSignInTests : IClassFixture<SandboxProcess>, ID
             browser.Type(browser.Find("input[name=password]"), sandbox.Connection.OwnerPassword);
             browser.Click(browser.Find("button[type=submit]"));
             browser.Click(browser.Find("button[value=approve]"));
-            return browser.Text(browser.Find("body"));
+            return browser.WaitForText("Device approved");
         });
         using var connection = Connect(host, Request(SignInFlow.DeviceCode));
         var approvedPage = await approving;

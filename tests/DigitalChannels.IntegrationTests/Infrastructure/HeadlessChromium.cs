@@ -98,6 +98,46 @@ public sealed class HeadlessChromium : IDisposable
         }
     }
 
+    /// <summary>Waits up to 20 s until the address of the page shown satisfies <paramref name="condition"/> (a click's navigation).</summary>
+    public void WaitForUrl(Func<string, bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition(CurrentUrl))
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20)) throw new TimeoutException($"The page stayed at {CurrentUrl}.");
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>The text of the page's body, read again when the page was replaced while reading it (a stale element).</summary>
+    public string PageText()
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return Text(Find("body"));
+            }
+            catch (InvalidOperationException ex) when (ex.Message.Contains("stale element") && clock.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
+
+    /// <summary>The page's text once it shows <paramref name="expected"/> (up to 20 s; a click's next page may still be loading), else the text it shows.</summary>
+    public string WaitForText(string expected)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var text = PageText();
+            if (text.Contains(expected, StringComparison.Ordinal) || clock.Elapsed > TimeSpan.FromSeconds(20)) return text;
+            Thread.Sleep(100);
+        }
+    }
+
     /// <summary>The elements a CSS selector finds (their WebDriver ids).</summary>
     public IReadOnlyList<string> FindAll(string css) =>
         Send(HttpMethod.Post, $"session/{_session}/elements", new JsonObject { ["using"] = "css selector", ["value"] = css })!
