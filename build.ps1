@@ -165,6 +165,13 @@ function Invoke-TestTask {
         $configuration.TestResult.OutputFormat = 'NUnitXml'
         $configuration.TestResult.OutputPath = $ResultFile
         $result = Invoke-Pester -Configuration $configuration
+        # Repeated at the end, so a log's tail names what failed and why.
+        foreach ($test in @($result.Failed) + @($result.Skipped)) {
+            $why = @($test.ErrorRecord | ForEach-Object { $_.Exception.Message }) -join ' '
+            $why = ($why -replace '\s+', ' ').Trim()
+            if ($why.Length -gt 600) { $why = $why.Substring(0, 600) + '...' }
+            "Pester {0}: {1} :: {2}" -f $test.Result, $test.ExpandedPath, $why
+        }
         # The one line .ci/run counts; skipped tests count as failed because nothing may be skipped.
         "Pester: {0} passed, {1} failed, {2} skipped, {3} not run" -f $result.PassedCount, $result.FailedCount, $result.SkippedCount, $result.NotRunCount
         if ($result.Result -ne 'Passed' -or $result.SkippedCount -gt 0) { exit 1 }
