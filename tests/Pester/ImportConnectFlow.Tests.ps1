@@ -132,12 +132,13 @@ Describe 'Import-ConnectFlow: bundles, names in every style, -Path and -LiteralP
     }
 
     It 'a file whose kind no name tells stops with the error that asks for -Kind' {
-        $orders = Join-Path $TestDrive 'orders/Orders.workflow'
-        New-Item -ItemType Directory -Path (Split-Path $orders) | Out-Null
+        # Inside a generated folder whose letters spell "fb" between digits, as TestDrive's own GUID sometimes does.
+        $orders = Join-Path $TestDrive '10fb2a3c-0000-4000-8000-000000000000/orders/Orders.workflow'
+        New-Item -ItemType Directory -Path (Split-Path $orders) -Force | Out-Null
         [System.IO.File]::WriteAllText($orders, (Get-Payload 'Email Inbound Flow'))
         $record = { Import-ConnectFlow $orders -Service 'Styles' -ErrorAction Stop } |
             Should -Throw -ErrorId 'ConnectFlowInvalidArgument,DigitalChannels.PowerShell.Cmdlets.ImportConnectFlowCommand' -PassThru
-        $record.Exception.Message | Should -BeLike "The flow kind cannot be told from 'Orders.workflow' or 'orders' or *Pass -Kind (one of *GoogleBusinessMessages*"
+        $record.Exception.Message | Should -BeLike "The flow kind cannot be told from 'Orders.workflow' or 'orders': *Pass -Kind (one of *GoogleBusinessMessages*"
         (Import-ConnectFlow $orders -Service 'Styles' -Kind Email).Kind | Should -Be 'Email'
     }
 }

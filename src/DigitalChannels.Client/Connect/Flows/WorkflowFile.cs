@@ -74,9 +74,21 @@ namespace DigitalChannels.Client.Connect.Flows
                 if (ZipName != null) hints.Add(ZipName);
                 if (EntryName != null) hints.AddRange(Enumerable.Reverse(EntryName.Split('/')).Skip(1).Where(s => s.Length > 0));
                 var directory = new FileInfo(SourcePath).Directory;
-                for (var i = 0; i < FolderHintDepth && directory?.Parent != null; i++, directory = directory.Parent) hints.Add(directory.Name); // the root says nothing
+                for (var i = 0; i < FolderHintDepth && directory?.Parent != null; i++, directory = directory.Parent) // the root says nothing
+                    if (!IsMachineMade(directory.Name)) hints.Add(directory.Name);
                 return hints;
             }
+        }
+
+        /// <summary>
+        /// A temporary folder's generated name (a GUID, a long hex string) tells no kind, though its letters may spell one
+        /// ("…-4fb2-…" would read as FB): only names people chose are asked.
+        /// </summary>
+        internal static bool IsMachineMade(string folderName)
+        {
+            if (Guid.TryParse(folderName, out _)) return true;
+            var hex = folderName.Replace("-", string.Empty);
+            return hex.Length >= 8 && hex.All(Uri.IsHexDigit) && hex.Any(char.IsDigit);
         }
 
         /// <summary>The lower-case hex text, as it will be stored.</summary>

@@ -39,6 +39,22 @@ public sealed class WorkflowFileTests : IDisposable
 
     private static string Refusal(string path) => Assert.Throws<InvalidDataException>(() => WorkflowFile.Read(path)).Message;
 
+    [Theory]
+    [InlineData("10fb2a3c-0000-4000-8000-000000000000")]
+    [InlineData("3fb27a90c1d2e4f5a6b7c8d9e0f1a2b3")]
+    public void A_generated_folder_name_tells_no_kind_though_its_letters_spell_one(string generated)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_folder, "WhatsApp", generated, "orders")).FullName;
+        var path = Path.Combine(folder, "Orders.workflow");
+        File.WriteAllText(path, Hex(1), Encoding.ASCII);
+
+        var hints = WorkflowFile.Read(path).KindHints;
+
+        Assert.Equal(new[] { "Orders.workflow", "orders", "WhatsApp" }, hints);
+        Assert.True(FlowKindInference.TryInfer(hints, out var kind, out var source));
+        Assert.Equal((ConnectFlowKind.WhatsApp, "WhatsApp"), (kind, source));
+    }
+
     [Fact]
     public void Every_published_fixture_reads_with_its_name_kind_and_hash()
     {
