@@ -100,6 +100,9 @@ namespace DigitalChannels.Client
 
         public DateTimeOffset? TokenExpiresOn => _tokens.ExpiresOn;
 
+        /// <summary>For tests that force a refresh.</summary>
+        internal IAccessTokenSource TokenSource => _tokens;
+
         public DateTimeOffset ConnectedOn { get; }
 
         public WebexHttpPipeline Pipeline { get; }
