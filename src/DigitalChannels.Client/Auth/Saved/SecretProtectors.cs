@@ -55,7 +55,7 @@ namespace DigitalChannels.Client.Auth.Saved
         {
             var unencrypted = kind == SecretProtection.UnencryptedFile;
             var protector = new MsalSecretProtector(folder, unencrypted);
-            if (!unencrypted && kind != null && kind != protector.Kind)
+            if (!unencrypted && !string.IsNullOrEmpty(kind) && kind != protector.Kind)
                 throw new SecretStoreUnavailableException($"The saved sign-in was kept with {kind}, which this system does not offer ({protector.Kind}). Sign in again with -Save on this system.");
             if (!unencrypted) protector.Verify();
             return protector;
@@ -78,6 +78,9 @@ namespace DigitalChannels.Client.Auth.Saved
         internal static string Explain(string kind, Exception ex)
         {
             var detail = (ex.InnerException ?? ex).Message;
+            // libsecret's own error is often empty ("Error code: 0"); the missing session bus is the usual cause, so say so.
+            var bus = Environment.GetEnvironmentVariable("DBUS_SESSION_BUS_ADDRESS");
+            if (kind == SecretProtection.Libsecret && string.IsNullOrEmpty(bus)) detail = "there is no D-Bus session (DBUS_SESSION_BUS_ADDRESS is not set). " + detail;
             var cause = kind == SecretProtection.Libsecret
                 ? $"No Secret Service keyring could be reached through libsecret (it needs libsecret-1, a D-Bus session and an unlocked keyring such as GNOME Keyring): {detail}"
                 : kind == SecretProtection.Keychain ? $"The macOS Keychain refused the saved sign-in: {detail}"
