@@ -198,7 +198,7 @@ $shell -NoProfile -NonInteractive -File '$reconnect'
         foreach ($file in Get-ChildItem $SignIns -File) {
             $text = [string](Get-Content -Raw $file.FullName)
             $text | Should -Not -Match ([regex]::Escape($Connection.clientSecret))
-            $text | Should -Not -Match 'refreshToken'
+            $text | Should -Not -MatchExactly '"refreshToken"'
         }
         (Get-Content -Raw (Join-Path $SignIns 'keyring.json') | ConvertFrom-Json).Protection | Should -Be 'Libsecret'
         # Listing needs no keyring: this process (no D-Bus) still sees it.
