@@ -222,6 +222,7 @@ $shell -NoProfile -NonInteractive -File '$reconnect'
 
         $completion = TabExpansion2 -inputScript 'Get-WxccMultimediaProfile -Connection p' -cursorColumn 'Get-WxccMultimediaProfile -Connection p'.Length
         @($completion.CompletionMatches.CompletionText) | Should -Be @('pod2')
+        # The saved sign-in 'keyring' of the test before (Describe runs its Its in order).
         $saved = TabExpansion2 -inputScript 'Connect-DigitalChannels -Saved k' -cursorColumn 'Connect-DigitalChannels -Saved k'.Length
         @($saved.CompletionMatches.CompletionText) | Should -Be @('keyring')
 
