@@ -103,8 +103,6 @@ namespace DigitalChannels.Client.Auth.Saved
         public void Write(string name, byte[] data)
         {
             var storage = Storage.Create(PropertiesFor(name), Quiet);
-            // A new file each time: the owner-only mode is set when the file is created.
-            if (_unencrypted) storage.Clear(ignoreExceptions: true);
             try
             {
                 storage.WriteData(data);
