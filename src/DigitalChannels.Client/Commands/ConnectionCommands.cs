@@ -237,8 +237,14 @@ namespace DigitalChannels.Client.Commands
             options.AccessToken = null;
         }
 
-        public static void Get(ICommandHost host, object runspace, string name = null)
+        /// <summary>The current connection, the one of that name, or with <paramref name="listAvailable"/> every connection and saved sign-in.</summary>
+        public static void Get(ICommandHost host, object runspace, string name = null, bool listAvailable = false)
         {
+            if (listAvailable)
+            {
+                List(host, runspace);
+                return;
+            }
             if (name != null)
             {
                 host.WriteObject(ConnectionRegistry.Find(runspace, name) ?? throw new IdentityNotFoundException(

@@ -36,8 +36,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
             var runspace = Runspace.DefaultRunspace;
             Run(ConnectionCommands.Noun, host =>
             {
-                if (ListAvailable.IsPresent) ConnectionCommands.List(host, runspace);
-                else ConnectionCommands.Get(host, runspace, Name);
+                ConnectionCommands.Get(host, runspace, Name, ListAvailable.IsPresent);
                 return Task.CompletedTask;
             });
         }
