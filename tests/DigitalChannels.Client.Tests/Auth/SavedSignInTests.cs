@@ -217,6 +217,23 @@ public sealed class SavedSignInTests : IDisposable
     }
 
     [Fact]
+    public async Task A_sign_in_forgotten_while_connected_keeps_working_in_memory_and_stays_forgotten()
+    {
+        var protector = new FakeProtector();
+        var runspace = new object();
+        await ConnectionCommands.ConnectAsync(new RecordingHost(), runspace, SignInWithRefreshToken("R1", RotatingEndpoint(), Store(protector)));
+        Store(protector).Forget("pod1");
+        Directory.Delete(_folder, true); // even the folder
+
+        await ConnectionRegistry.GetCurrent(runspace)!.TokenSource.GetAccessTokenAsync(true, CancellationToken.None);
+
+        Assert.Equal("R3", ((RefreshTokenSource)ConnectionRegistry.GetCurrent(runspace)!.TokenSource).RefreshToken);
+        Assert.Empty(protector.Entries);
+        Assert.False(Directory.Exists(_folder));
+        ConnectionRegistry.Remove(runspace)?.Dispose();
+    }
+
+    [Fact]
     public async Task A_name_that_is_not_a_file_name_is_refused_naming_it_before_anything_is_sent()
     {
         var handler = RotatingEndpoint();

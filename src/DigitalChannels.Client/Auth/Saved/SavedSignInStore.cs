@@ -201,6 +201,11 @@ namespace DigitalChannels.Client.Auth.Saved
 
         private static byte[] Serialize(SavedSecrets secrets) => Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(secrets));
 
+        private sealed class Unlocked : IDisposable
+        {
+            public void Dispose() { }
+        }
+
         private sealed class Keeper : ISignInKeeper
         {
             private readonly SavedSignInStore _store;
@@ -214,6 +219,9 @@ namespace DigitalChannels.Client.Auth.Saved
 
             public IDisposable Lock(out string keptRefreshToken)
             {
+                keptRefreshToken = null;
+                // Forgotten (or its folder deleted) meanwhile: nothing to lock or read; the refresh goes on in memory.
+                if (_store.Find(_name) == null) return new Unlocked();
                 var held = _store.LockFor(_name);
                 try
                 {
