@@ -32,6 +32,7 @@
         'Connect-DigitalChannels'
         'Disconnect-DigitalChannels'
         'Get-DigitalChannelsConnection'
+        'Select-DigitalChannelsConnection'
         'New-ConnectService'
         'Get-ConnectService'
         'Set-ConnectService'

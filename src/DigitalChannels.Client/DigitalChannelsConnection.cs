@@ -86,10 +86,22 @@ namespace DigitalChannels.Client
 
         public string ClientId { get; }
 
+        /// <summary>The name this session knows it by (-Name; else the organization id), for -Connection and the lists.</summary>
+        public string Name { get; internal set; }
+
+        /// <summary>Who acts: the signed-in administrator (email, or user id) or the client; never a secret.</summary>
+        public string Account { get; internal set; }
+
+        /// <summary>The saved sign-in this connection keeps up to date with each refresh, or null.</summary>
+        public string SavedSignIn { get; internal set; }
+
         /// <summary>"ClientCredentials", "RefreshToken" (an administrator's sign-in) or "AccessToken".</summary>
         public string AuthenticationMethod => _tokens.Method;
 
         public DateTimeOffset? TokenExpiresOn => _tokens.ExpiresOn;
+
+        /// <summary>For tests that force a refresh.</summary>
+        internal IAccessTokenSource TokenSource => _tokens;
 
         public DateTimeOffset ConnectedOn { get; }
 
@@ -159,6 +171,7 @@ namespace DigitalChannels.Client
             pipeline.ServerHonoursIdempotencyKeys = options.Environment.IsSandbox;
             var token = await tokens.GetAccessTokenAsync(false, cancellationToken);
             var organizationId = options.OrganizationId;
+            string account = null;
             if (signedIn)
             {
                 // An administrator's sign-in belongs to one organization: a browser still signed in to another tenant
@@ -166,7 +179,13 @@ namespace DigitalChannels.Client
                 string tokenOrganization;
                 try
                 {
-                    tokenOrganization = ClaimOf(token, "org_id") ?? await OrganizationOfPersonAsync(pipeline, options.Environment, cancellationToken);
+                    tokenOrganization = ClaimOf(token, "org_id");
+                    if (tokenOrganization == null)
+                    {
+                        var me = await pipeline.SendAsync<JObject>(HttpMethod.Get, new Uri(options.Environment.IdentityBaseUri, "people/me"), null, cancellationToken);
+                        tokenOrganization = PlainOrganizationId((string)me?["orgId"]);
+                        account = (string)(me?["emails"] as JArray)?.FirstOrDefault();
+                    }
                 }
                 catch
                 {
@@ -189,19 +208,16 @@ namespace DigitalChannels.Client
                 pipeline.Dispose();
                 throw new ArgumentException("The organization id was not given and the token does not carry one (claim org_id).", nameof(options));
             }
-            return new DigitalChannelsConnection(options.Environment, organizationId.Trim(), options.ClientId, tokens, pipeline);
+            account = account ?? ClaimOf(token, "email")
+                ?? (ClaimOf(token, "user_id") is string user ? "user " + user : null)
+                ?? (hasSecret ? "client " + options.ClientId : null);
+            return new DigitalChannelsConnection(options.Environment, organizationId.Trim(), options.ClientId, tokens, pipeline) { Account = account };
         }
 
         /// <summary>
-        /// The signed-in person's organization from the People API (<c>GET /v1/people/me</c>), for Webex's opaque tokens.
-        /// Webex gives it as a base64 "ciscospark://us/ORGANIZATION/{uuid}"; the uuid is what the Contact Center API uses.
+        /// The organization of Webex's People API (<c>GET /v1/people/me</c>, read for Webex's opaque tokens): Webex gives it
+        /// as a base64 "ciscospark://us/ORGANIZATION/{uuid}"; the uuid is what the Contact Center API uses.
         /// </summary>
-        private static async Task<string> OrganizationOfPersonAsync(WebexHttpPipeline pipeline, WebexEnvironment environment, CancellationToken cancellationToken)
-        {
-            var me = await pipeline.SendAsync<JObject>(HttpMethod.Get, new Uri(environment.IdentityBaseUri, "people/me"), null, cancellationToken);
-            return PlainOrganizationId((string)me?["orgId"]);
-        }
-
         internal static string PlainOrganizationId(string orgId)
         {
             if (string.IsNullOrWhiteSpace(orgId)) return null;
@@ -233,7 +249,7 @@ namespace DigitalChannels.Client
             return new Uri(Environment.SandboxBaseUri.AbsoluteUri.TrimEnd('/') + "/");
         }
 
-        public override string ToString() => $"{Environment} org {OrganizationId} ({AuthenticationMethod})";
+        public override string ToString() => $"{(Name != null && Name != OrganizationId ? "'" + Name + "': " : string.Empty)}{Environment} org {OrganizationId} ({AuthenticationMethod})";
 
         public void Dispose()
         {
@@ -266,35 +282,115 @@ namespace DigitalChannels.Client
     }
 
     /// <summary>
-    /// The current connection of each runspace. Keyed weakly by the runspace object, so a closed runspace takes its
-    /// connection with it, and concurrent runbook jobs never see each other's (msgraph #1337).
+    /// The connections of each runspace, by name, and which one is current. Keyed weakly by the runspace object, so a
+    /// closed runspace takes its connections with it, and concurrent runbook jobs never see each other's (msgraph #1337).
     /// </summary>
     public static class ConnectionRegistry
     {
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Holder> Table =
             new System.Runtime.CompilerServices.ConditionalWeakTable<object, Holder>();
 
-        public static void SetCurrent(object scope, DigitalChannelsConnection connection)
+        /// <summary>Makes the connection current (and known by its name); returns the one it replaced, if any, for the caller to dispose.</summary>
+        public static DigitalChannelsConnection SetCurrent(object scope, DigitalChannelsConnection connection)
         {
             if (scope == null) throw new ArgumentNullException(nameof(scope));
-            Table.GetValue(scope, _ => new Holder()).Connection = connection;
+            var holder = Table.GetValue(scope, _ => new Holder());
+            lock (holder)
+            {
+                var replaced = connection == null ? null : Put(holder, connection);
+                var previous = holder.Current;
+                holder.Current = connection;
+                // The previous current one that lost its name (or was never named) is no longer reachable: the caller ends it.
+                if (previous != null && previous != connection && previous != replaced && !holder.Named.ContainsValue(previous)) replaced = replaced ?? previous;
+                return replaced;
+            }
         }
 
-        public static DigitalChannelsConnection GetCurrent(object scope) =>
-            scope != null && Table.TryGetValue(scope, out var holder) ? holder.Connection : null;
+        /// <summary>Known by its name without becoming current; returns the one of the same name it replaced, if any.</summary>
+        public static DigitalChannelsConnection Add(object scope, DigitalChannelsConnection connection)
+        {
+            if (scope == null) throw new ArgumentNullException(nameof(scope));
+            if (connection == null) throw new ArgumentNullException(nameof(connection));
+            var holder = Table.GetValue(scope, _ => new Holder());
+            lock (holder)
+            {
+                var replaced = Put(holder, connection);
+                if (replaced != null && holder.Current == replaced) holder.Current = connection;
+                return replaced;
+            }
+        }
 
-        /// <summary>Removes and returns the scope's connection, if any.</summary>
+        private static DigitalChannelsConnection Put(Holder holder, DigitalChannelsConnection connection)
+        {
+            if (string.IsNullOrEmpty(connection.Name)) return null;
+            holder.Named.TryGetValue(connection.Name, out var replaced);
+            holder.Named[connection.Name] = connection;
+            return replaced == connection ? null : replaced;
+        }
+
+        public static DigitalChannelsConnection GetCurrent(object scope)
+        {
+            if (scope == null || !Table.TryGetValue(scope, out var holder)) return null;
+            lock (holder) return holder.Current;
+        }
+
+        /// <summary>The connection of that name (case-insensitive) in the scope, or null.</summary>
+        public static DigitalChannelsConnection Find(object scope, string name)
+        {
+            if (scope == null || string.IsNullOrEmpty(name) || !Table.TryGetValue(scope, out var holder)) return null;
+            lock (holder) return holder.Named.TryGetValue(name, out var connection) ? connection : null;
+        }
+
+        /// <summary>The scope's named connections, by name.</summary>
+        public static IReadOnlyList<DigitalChannelsConnection> List(object scope)
+        {
+            if (scope == null || !Table.TryGetValue(scope, out var holder)) return new DigitalChannelsConnection[0];
+            lock (holder) return holder.Named.Values.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        }
+
+        /// <summary>Removes and returns the scope's current connection, if any.</summary>
         public static DigitalChannelsConnection Remove(object scope)
         {
             if (scope == null || !Table.TryGetValue(scope, out var holder)) return null;
-            var connection = holder.Connection;
-            holder.Connection = null;
-            return connection;
+            lock (holder)
+            {
+                var connection = holder.Current;
+                holder.Current = null;
+                if (connection?.Name != null && holder.Named.TryGetValue(connection.Name, out var named) && named == connection) holder.Named.Remove(connection.Name);
+                return connection;
+            }
+        }
+
+        /// <summary>Removes and returns the connection of that name (no longer current if it was), if any.</summary>
+        public static DigitalChannelsConnection Remove(object scope, string name)
+        {
+            if (scope == null || string.IsNullOrEmpty(name) || !Table.TryGetValue(scope, out var holder)) return null;
+            lock (holder)
+            {
+                if (!holder.Named.TryGetValue(name, out var connection)) return null;
+                holder.Named.Remove(name);
+                if (holder.Current == connection) holder.Current = null;
+                return connection;
+            }
+        }
+
+        /// <summary>Removes and returns every connection of the scope (the module is removed).</summary>
+        public static IReadOnlyList<DigitalChannelsConnection> RemoveAll(object scope)
+        {
+            if (scope == null || !Table.TryGetValue(scope, out var holder)) return new DigitalChannelsConnection[0];
+            lock (holder)
+            {
+                var all = holder.Named.Values.Concat(holder.Current == null ? new DigitalChannelsConnection[0] : new[] { holder.Current }).Distinct().ToList();
+                holder.Named.Clear();
+                holder.Current = null;
+                return all;
+            }
         }
 
         private sealed class Holder
         {
-            public DigitalChannelsConnection Connection;
+            public DigitalChannelsConnection Current;
+            public readonly Dictionary<string, DigitalChannelsConnection> Named = new Dictionary<string, DigitalChannelsConnection>(StringComparer.OrdinalIgnoreCase);
         }
     }
 }

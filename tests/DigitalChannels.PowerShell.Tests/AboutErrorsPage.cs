@@ -41,8 +41,8 @@ internal static class AboutErrorsPage
         Line();
         Line("The noun is the cmdlet's own: `ConnectService` for the `*-ConnectService` cmdlets, `EngageTemplate` for the");
         Line("`*-EngageTemplate` cmdlets (likewise `ConnectFlow`, `ConnectTeammate`, `WxccTeam`, `EngageAttachmentSetting`, …), and");
-        Line("`DigitalChannelsConnection` for `Connect-DigitalChannels`, `Get-DigitalChannelsConnection` and");
-        Line("`Disconnect-DigitalChannels`. `Grant-DecryptLogs` and `Revoke-DecryptLogs` (named after the portal's Decrypt Logs");
+        Line("`DigitalChannelsConnection` for `Connect-DigitalChannels`, `Get-DigitalChannelsConnection`,");
+        Line("`Select-DigitalChannelsConnection` and `Disconnect-DigitalChannels`. `Grant-DecryptLogs` and `Revoke-DecryptLogs` (named after the portal's Decrypt Logs");
         Line("permission, without the `Connect` prefix) give `DecryptLogs{Reason}`, for example `DecryptLogsNotActive`.");
         Line();
         Line("### How the reason is chosen");

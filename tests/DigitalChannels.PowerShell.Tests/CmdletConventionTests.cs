@@ -29,7 +29,7 @@ public class CmdletConventionTests
     };
 
     /// <summary>The cmdlets that manage the session's connection and so take no -Connection themselves.</summary>
-    public static readonly string[] ConnectionCmdlets = { "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-DigitalChannelsConnection" };
+    public static readonly string[] ConnectionCmdlets = { "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Get-DigitalChannelsConnection", "Select-DigitalChannelsConnection" };
 
     /// <summary>Cmdlets that only read local files and reach no tenant: no -Connection (it would be a lie).</summary>
     public static readonly string[] LocalFileCmdlets = { "Get-DigitalChannelsLabDefinition" };
@@ -68,7 +68,7 @@ public class CmdletConventionTests
             "New-WxccTeam", "Publish-ConnectFlow", "Remove-ConnectApp", "Remove-ConnectFlow", "Remove-ConnectGroup",
             "Remove-ConnectService", "Remove-ConnectTeam", "Remove-ConnectTeammate", "Remove-EngageBlockedWord",
             "Remove-EngageTemplate", "Remove-EngageWorkingHours", "Remove-WxccDesktopProfile", "Remove-WxccMultimediaProfile",
-            "Remove-WxccSite", "Remove-WxccTeam", "Revoke-DecryptLogs", "Save-ConnectFlow", "Set-ConnectRule",
+            "Remove-WxccSite", "Remove-WxccTeam", "Revoke-DecryptLogs", "Save-ConnectFlow", "Select-DigitalChannelsConnection", "Set-ConnectRule",
             "Set-ConnectService", "Set-ConnectTeammate", "Set-EngageAttachmentSetting", "Set-EngageChannelAsset",
             "Set-EngageTemplate", "Set-EngageWorkingHours", "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile",
             "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam", "Set-WxccUser", "Start-DigitalChannelsProvisioning",

@@ -31,7 +31,7 @@ public class CmdletShapeTests
         const string name = "Connect-DigitalChannels";
         var cmdlet = CmdletCatalog.Get(name);
         Assert.Equal(ConnectDigitalChannelsCommand.SandboxFileSet, cmdlet.DefaultParameterSetName);
-        Assert.Equal(new[] { "DeviceCode", "Interactive", "RefreshToken", "Region", "SandboxFile", "SandboxUrl", "SandboxUrlCredential", "SandboxUrlToken" }, cmdlet.ParameterSets.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(new[] { "DeviceCode", "Interactive", "RefreshToken", "RefreshTokenCredential", "Region", "SandboxFile", "SandboxUrl", "SandboxUrlCredential", "SandboxUrlToken", "Saved" }, cmdlet.ParameterSets.OrderBy(s => s, StringComparer.Ordinal));
         Assert.False(cmdlet.SupportsShouldProcess, "Connecting changes nothing on a server: no -WhatIf.");
         Assert.Equal(new object[] { typeof(DigitalChannelsConnection) }, cmdlet.OutputTypes);
 
@@ -96,6 +96,23 @@ public class CmdletShapeTests
             AssertIn(name, "ReturnConnection", set, false);
         }
         Assert.Equal(typeof(SwitchParameter), Parameter(name, "ReturnConnection").Type);
+
+        // Saved sign-in and named connections (issue 12 point 3): -Save only where a refresh token exists; -Saved alone
+        // names everything; an Automation credential holds the refresh token as its password.
+        foreach (var set in new[] { "Interactive", "DeviceCode", "RefreshToken", "RefreshTokenCredential" })
+        {
+            AssertIn(name, "Save", set, false);
+            AssertIn(name, "AllowUnencryptedStorage", set, false);
+        }
+        foreach (var set in new[] { "SandboxFile", "SandboxUrl", "SandboxUrlCredential", "SandboxUrlToken", "Region" }) AssertNotIn(name, "Save", set);
+        foreach (var set in cmdlet.ParameterSets.Where(s => s != "Saved")) AssertIn(name, "Name", set, false);
+        AssertIn(name, "Saved", "Saved", true);
+        Assert.Equal(new[] { "PassThru", "ReturnConnection", "Saved" }, cmdlet.ParametersOf("Saved").Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        AssertIn(name, "RefreshTokenCredential", "RefreshTokenCredential", true);
+        Assert.Equal("System.Management.Automation.PSCredential", Parameter(name, "RefreshTokenCredential").Type.FullName);
+        AssertIn(name, "ClientSecret", "RefreshTokenCredential", false);
+        AssertNotIn(name, "ClientId", "RefreshTokenCredential");
+        AssertNotIn(name, "Credential", "RefreshTokenCredential");
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public class HelpDocsTests
         var failures = new List<Exception>
         {
             new NoPublicApiException("x", "y"), new NotConnectedException(), new IdentityNotFoundException("x", "y"), new ResourceInUseException("x"),
-            new ReferenceNotFoundException("x", "y"), new WrongOrganizationException("x", "y"),
+            new ReferenceNotFoundException("x", "y"), new WrongOrganizationException("x", "y"), new DigitalChannels.Client.Auth.Saved.SecretStoreUnavailableException("x"),
             new FileNotFoundException("x"), new InvalidDataException("x"), new ArgumentException("x"), new InvalidOperationException("x"),
             Api(WebexFailureKind.Timeout, null), Api(WebexFailureKind.Transport, null), Api(WebexFailureKind.Unreachable, null),
         };

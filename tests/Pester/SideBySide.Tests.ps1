@@ -51,7 +51,10 @@ $msal = $tokens.GetType().GetField('_app', $flags).GetValue($tokens).GetType().A
 $json = [DigitalChannels.Client.Http.WebexHttpPipeline].GetField('JsonSettings', [System.Reflection.BindingFlags] 'NonPublic, Static').GetValue($null).GetType().Assembly
 $loaded = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and $_.GetName().Name -in 'Newtonsoft.Json', 'Microsoft.Identity.Client' } |
     ForEach-Object { Describe-Assembly $_ })
-$result = [ordered] @{ Found = $found.Count; Msal = Describe-Assembly $msal; Json = Describe-Assembly $json; Loaded = $loaded }
+# The saved sign-ins' store (Microsoft.Identity.Client.Extensions.Msal), loaded by using it.
+$protector = [DigitalChannels.Client.Auth.Saved.MsalSecretProtector]::Open((Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())), 'UnencryptedFile')
+$extensions = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { -not $_.IsDynamic -and $_.GetName().Name -eq 'Microsoft.Identity.Client.Extensions.Msal' })
+$result = [ordered] @{ Found = $found.Count; Msal = Describe-Assembly $msal; Json = Describe-Assembly $json; Loaded = $loaded; Extensions = @($extensions | ForEach-Object { Describe-Assembly $_ }); Protector = $protector.Kind }
 'RESULT: ' + (ConvertTo-Json -InputObject $result -Compress -Depth 4)
 '@
     }
@@ -74,8 +77,13 @@ $result = [ordered] @{ Found = $found.Count; Msal = Describe-Assembly $msal; Jso
         @($seen.Loaded | Where-Object { $_.Name -eq 'Microsoft.Identity.Client' -and $_.Version -eq '4.55.0.0' }).Count | Should -Be 1
         # Newtonsoft.Json at least as new as the one the client was built against (PowerShell 7's own is as new).
         [version] $seen.Json.Version | Should -BeGreaterOrEqual ([version] '13.0.0.0')
+        # Extensions.Msal (saved sign-ins) comes from Dependencies/ like MSAL, once.
+        $seen.Protector | Should -Be 'UnencryptedFile'
+        @($seen.Extensions).Count | Should -Be 1
+        $seen.Extensions[0].Location | Should -BeLike "$Dependencies*"
         if ($PSVersionTable.PSEdition -eq 'Core') {
             $seen.Msal.Context | Should -Be 'DigitalChannels' -Because "on PowerShell 7 the module's dependencies live in its own load context"
+            $seen.Extensions[0].Context | Should -Be 'DigitalChannels'
             @($seen.Loaded | Where-Object { $_.Name -eq 'Microsoft.Identity.Client' -and $_.Version -eq '4.55.0.0' })[0].Context | Should -Be 'Default'
         }
         else {

@@ -92,6 +92,9 @@ namespace DigitalChannels.Client.Auth
 
         public Uri TokenEndpoint => new Uri(_environment.IdentityBaseUri, "access_token");
 
+        /// <summary>Where each rotated refresh token is kept (a saved sign-in); null: only in this process.</summary>
+        public ISignInKeeper Keeper { get; set; }
+
         public async Task<string> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
         {
             var seen = _tokens;
@@ -101,7 +104,19 @@ namespace DigitalChannels.Client.Auth
             {
                 // Another caller may have refreshed while this one waited: use its result rather than refresh twice.
                 if (!ReferenceEquals(_tokens, seen) && IsFresh(_tokens)) return _tokens.AccessToken;
-                _tokens = await RefreshAsync(_tokens.RefreshToken, cancellationToken).ConfigureAwait(false);
+                var keeper = Keeper;
+                if (keeper == null)
+                {
+                    _tokens = await RefreshAsync(_tokens.RefreshToken, cancellationToken).ConfigureAwait(false);
+                    return _tokens.AccessToken;
+                }
+                using (keeper.Lock(out var kept))
+                {
+                    // Another process may have rotated the kept token: present the newest, never a used one.
+                    if (!string.IsNullOrEmpty(kept)) _redactor.Add(kept);
+                    _tokens = await RefreshAsync(string.IsNullOrEmpty(kept) ? _tokens.RefreshToken : kept, cancellationToken).ConfigureAwait(false);
+                    keeper.Keep(_tokens);
+                }
                 return _tokens.AccessToken;
             }
             finally
@@ -181,12 +196,12 @@ namespace DigitalChannels.Client.Auth
         /// expired refresh token fails here, at connect, and not at the first command.
         /// </summary>
         public static async Task<RefreshTokenSource> FromRefreshTokenAsync(WebexEnvironment environment, string clientId, string clientSecret, string refreshToken,
-            SecretRedactor redactor, HttpMessageHandler handler, CancellationToken cancellationToken)
+            SecretRedactor redactor, HttpMessageHandler handler, CancellationToken cancellationToken, ISignInKeeper keeper = null)
         {
             if (string.IsNullOrWhiteSpace(refreshToken)) throw new ArgumentException("The refresh token is empty.", nameof(refreshToken));
             // No access token yet: one that expired long ago makes the first call refresh.
             var source = new RefreshTokenSource(environment, clientId, clientSecret, new SignInTokens("(none)", DateTimeOffset.FromUnixTimeSeconds(0), refreshToken.Trim(), null),
-                redactor, handler);
+                redactor, handler) { Keeper = keeper };
             try
             {
                 await source.GetAccessTokenAsync(true, cancellationToken).ConfigureAwait(false);

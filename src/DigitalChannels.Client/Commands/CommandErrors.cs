@@ -28,6 +28,8 @@ namespace DigitalChannels.Client.Commands
                     return ErrorTable.NoPublicApi;
                 case WrongOrganizationException _:
                     return ErrorTable.WrongOrganization;
+                case Auth.Saved.SecretStoreUnavailableException _:
+                    return ErrorTable.SecretStoreUnavailable;
                 case NotConnectedException _:
                     return ErrorTable.NotConnected;
                 case ResourceInUseException _:

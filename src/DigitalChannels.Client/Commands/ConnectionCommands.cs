@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Environments;
 
@@ -57,6 +58,21 @@ namespace DigitalChannels.Client.Commands
 
         /// <summary>Test hook, passed on to the connection.</summary>
         public System.Net.Http.HttpMessageHandler HttpMessageHandler { get; set; }
+
+        /// <summary>The connection's name in this session (and of its saved sign-in); the organization id when null.</summary>
+        public string Name { get; set; }
+
+        /// <summary>Keep the sign-in (refresh token, client secret, where) so that a new session reconnects with <see cref="Saved"/>.</summary>
+        public bool Save { get; set; }
+
+        /// <summary>With <see cref="Save"/>: where no encrypted store exists, accept a file only the user may read.</summary>
+        public bool AllowUnencryptedStorage { get; set; }
+
+        /// <summary>Reconnect from the saved sign-in of this name; everything else comes from it.</summary>
+        public string Saved { get; set; }
+
+        /// <summary>The saved sign-ins; the user's default folder when null (tests give their own).</summary>
+        public Auth.Saved.SavedSignInStore SavedSignIns { get; set; }
     }
 
     /// <summary>What Connect-, Get- and Disconnect-DigitalChannels do.</summary>
@@ -70,15 +86,107 @@ namespace DigitalChannels.Client.Commands
         /// </summary>
         public static async Task ConnectAsync(ICommandHost host, object runspace, ConnectRequest request)
         {
+            var store = request.SavedSignIns ?? new Auth.Saved.SavedSignInStore();
+            if (request.Saved != null)
+            {
+                await ReconnectAsync(host, runspace, request, store);
+                return;
+            }
             var options = ToOptions(request);
+            if (request.Name != null) Auth.Saved.SavedSignInStore.CheckName(request.Name);
+            Auth.Saved.ISecretProtector protector = null;
+            if (request.Save)
+            {
+                if (request.SignIn == SignInFlow.None)
+                    throw new ArgumentException("-Save keeps an administrator's sign-in: use it with -Interactive, -DeviceCode, -RefreshToken or -RefreshTokenCredential.", "Save");
+                // Before any browser opens: a sign-in that could not be kept is refused up front.
+                protector = store.OpenProtector(Auth.Saved.SavedSignInStore.UnencryptedAllowed(request.AllowUnencryptedStorage));
+                if (protector.Kind == Auth.Saved.SecretProtection.UnencryptedFile)
+                    host.WriteWarning($"No encrypted store for the saved sign-in on this system; as asked, it is kept UNENCRYPTED in a file only you can read, in {store.Folder}.");
+            }
             if (request.SignIn != SignInFlow.None) await SignInAsync(host, request, options);
             host.WriteVerbose($"Connecting to {options.Environment} as {(options.TokenSource != null ? "a signed-in administrator of client " + options.ClientId : options.AccessToken != null ? "an access token" : "client " + options.ClientId)}.");
             var connection = await DigitalChannelsConnection.ConnectAsync(options, host.CancellationToken);
-            if (!request.NotCurrent)
+            connection.Name = request.Name ?? connection.OrganizationId;
+            if (request.Save)
             {
-                var previous = ConnectionRegistry.GetCurrent(runspace);
-                ConnectionRegistry.SetCurrent(runspace, connection);
-                previous?.Dispose();
+                try
+                {
+                    var source = (Auth.RefreshTokenSource)options.TokenSource;
+                    store.Save(new Auth.Saved.SavedSignIn
+                    {
+                        Name = connection.Name,
+                        Environment = connection.Environment.Name,
+                        SandboxUrl = connection.Environment.IsSandbox ? connection.Environment.SandboxBaseUri : null,
+                        OrganizationId = connection.OrganizationId,
+                        ClientId = connection.ClientId,
+                        Account = connection.Account,
+                        SavedOn = DateTimeOffset.UtcNow,
+                        RefreshTokenExpiresOn = source.RefreshTokenExpiresOn,
+                    }, options.ClientSecret, source.RefreshToken, protector);
+                    source.Keeper = store.KeeperFor(connection.Name);
+                    connection.SavedSignIn = connection.Name;
+                }
+                catch
+                {
+                    connection.Dispose();
+                    throw;
+                }
+                host.WriteVerbose($"Saved the sign-in as '{connection.Name}' ({protector.Kind}) in {store.Folder}.");
+            }
+            Register(host, runspace, request, connection);
+        }
+
+        /// <summary>-Saved: the refresh token, client secret and place of a saved sign-in; the first refresh proves it still holds.</summary>
+        private static async Task ReconnectAsync(ICommandHost host, object runspace, ConnectRequest request, Auth.Saved.SavedSignInStore store)
+        {
+            var (info, secrets) = store.Read(request.Saved);
+            var environment = info.ToEnvironment();
+            var redactor = new Http.SecretRedactor();
+            redactor.Add(secrets.ClientSecret);
+            redactor.Add(secrets.RefreshToken);
+            host.WriteVerbose($"Reconnecting the saved sign-in '{info.Name}' ({info.Protection}) to {environment} org {info.OrganizationId}.");
+            Auth.RefreshTokenSource source;
+            try
+            {
+                source = await Auth.RefreshTokenSource.FromRefreshTokenAsync(environment, info.ClientId, secrets.ClientSecret, secrets.RefreshToken,
+                    redactor, request.HttpMessageHandler, host.CancellationToken, store.KeeperFor(info.Name));
+            }
+            catch (Http.WebexApiException ex) when (ex.Reason == "invalid_grant")
+            {
+                // Same id (…SignInExpired), in words that say which saved sign-in ended and how to renew or forget it.
+                throw new Http.WebexApiException(
+                    $"The saved sign-in '{info.Name}' has ended ({ex.Reason}: expired, revoked or already used). Sign in again and save it: " +
+                    $"Connect-DigitalChannels -Interactive -Save -Name {info.Name} (or -DeviceCode), or forget it: Disconnect-DigitalChannels -Name {info.Name} -Forget.",
+                    ex.Kind, ex.StatusCode, ex.Method, ex.RequestPath, ex.ServerMessage, ex.ErrorKey, ex.TrackingId, ex.RetryAfter, ex)
+                { Reason = ex.Reason, Target = info.Name };
+            }
+            var options = new ConnectionOptions
+            {
+                Environment = environment,
+                OrganizationId = info.OrganizationId,
+                ClientId = info.ClientId,
+                TokenSource = source,
+                Redactor = redactor,
+                HttpMessageHandler = request.HttpMessageHandler,
+            };
+            var connection = await DigitalChannelsConnection.ConnectAsync(options, host.CancellationToken);
+            connection.Name = info.Name;
+            connection.SavedSignIn = info.Name;
+            Register(host, runspace, request, connection);
+        }
+
+        /// <summary>Known by its name in the runspace, current unless only returned; what it replaces is ended.</summary>
+        private static void Register(ICommandHost host, object runspace, ConnectRequest request, DigitalChannelsConnection connection)
+        {
+            // -ReturnConnection without -Name stays out of the list, as before names: the caller holds it.
+            var named = !request.NotCurrent || request.Name != null || request.Saved != null;
+            var replaced = !request.NotCurrent ? ConnectionRegistry.SetCurrent(runspace, connection)
+                : named ? ConnectionRegistry.Add(runspace, connection) : null;
+            if (replaced != null && replaced != connection)
+            {
+                replaced.Dispose();
+                host.WriteVerbose($"Replaced the connection {replaced}.");
             }
             host.WriteVerbose($"Connected to {connection}.");
             if (request.PassThru || request.NotCurrent) host.WriteObject(connection);
@@ -129,22 +237,94 @@ namespace DigitalChannels.Client.Commands
             options.AccessToken = null;
         }
 
-        public static void Get(ICommandHost host, object runspace)
+        /// <summary>The current connection, the one of that name, or with <paramref name="listAvailable"/> every connection and saved sign-in.</summary>
+        public static void Get(ICommandHost host, object runspace, string name = null, bool listAvailable = false)
         {
+            if (listAvailable)
+            {
+                List(host, runspace);
+                return;
+            }
+            if (name != null)
+            {
+                host.WriteObject(ConnectionRegistry.Find(runspace, name) ?? throw new IdentityNotFoundException(
+                    $"This session has no connection named '{name}'. Get-DigitalChannelsConnection -ListAvailable lists the connections and saved sign-ins.", name));
+                return;
+            }
             var current = ConnectionRegistry.GetCurrent(runspace) ?? throw new NotConnectedException();
             host.WriteObject(current);
         }
 
-        public static void Disconnect(ICommandHost host, object runspace)
+        /// <summary>The session's connections and the saved sign-ins, one entry per name: never a token or a secret.</summary>
+        public static void List(ICommandHost host, object runspace, Auth.Saved.SavedSignInStore store = null)
         {
-            var removed = ConnectionRegistry.Remove(runspace);
-            if (removed == null)
+            store = store ?? new Auth.Saved.SavedSignInStore();
+            var current = ConnectionRegistry.GetCurrent(runspace);
+            var saved = store.List().ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+            var entries = new List<DigitalChannelsConnectionInfo>();
+            var connections = ConnectionRegistry.List(runspace).ToList();
+            if (current != null && !connections.Contains(current)) connections.Insert(0, current);
+            foreach (var connection in connections)
             {
-                host.WriteWarning("There was no DigitalChannels connection in this session.");
+                saved.TryGetValue(connection.SavedSignIn ?? connection.Name ?? string.Empty, out var kept);
+                entries.Add(DigitalChannelsConnectionInfo.Of(connection, connection == current, kept));
+                if (kept != null) saved.Remove(kept.Name);
+            }
+            entries.AddRange(saved.Values.Select(DigitalChannelsConnectionInfo.Of));
+            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase)) host.WriteObject(entry);
+        }
+
+        /// <summary>Makes the named connection of this session the current one (what cmdlets use without -Connection).</summary>
+        public static void Select(ICommandHost host, object runspace, string name, bool passThru, Auth.Saved.SavedSignInStore store = null)
+        {
+            var connection = ConnectionRegistry.Find(runspace, name);
+            if (connection == null)
+            {
+                var saved = (store ?? new Auth.Saved.SavedSignInStore()).Find(name);
+                throw new IdentityNotFoundException(saved != null
+                    ? $"'{name}' is a saved sign-in, not connected in this session: Connect-DigitalChannels -Saved {saved.Name} connects it (and makes it current)."
+                    : $"This session has no connection named '{name}'. Get-DigitalChannelsConnection -ListAvailable lists them.", name);
+            }
+            ConnectionRegistry.SetCurrent(runspace, connection);
+            host.WriteVerbose($"The current connection is now {connection}.");
+            if (passThru) host.WriteObject(connection);
+        }
+
+        /// <summary>
+        /// Ends a connection of this session (the current one, or the named one) and, with <paramref name="forget"/>,
+        /// deletes its saved sign-in: the one change here, so the one ShouldProcess.
+        /// </summary>
+        public static void Disconnect(ICommandHost host, object runspace, string name = null, bool forget = false, Auth.Saved.SavedSignInStore store = null)
+        {
+            var connection = name == null ? ConnectionRegistry.GetCurrent(runspace) : ConnectionRegistry.Find(runspace, name);
+            Auth.Saved.SavedSignIn saved = null;
+            if (forget)
+            {
+                store = store ?? new Auth.Saved.SavedSignInStore();
+                var savedName = name ?? connection?.SavedSignIn ?? connection?.Name;
+                saved = savedName == null ? null : store.Find(savedName);
+                if (saved == null && connection == null) throw Auth.Saved.SavedSignInStore.NotFound(savedName ?? "(none)");
+                if (saved == null) host.WriteWarning($"There is no saved sign-in named '{savedName}' to forget.");
+            }
+            if (connection == null && saved == null)
+            {
+                host.WriteWarning(name == null ? "There was no DigitalChannels connection in this session." : $"This session has no connection named '{name}'.");
                 return;
             }
-            removed.Dispose();
-            host.WriteVerbose($"Disconnected from {removed}.");
+            var target = saved != null
+                ? $"saved sign-in '{saved.Name}' ({saved.Location} org {saved.OrganizationId}, {saved.Protection}) in {store.Folder}"
+                : connection.ToString();
+            if (!host.ShouldProcess(target, saved != null ? "Disconnect and forget the saved sign-in" : "Disconnect")) return;
+            if (saved != null)
+            {
+                store.Forget(saved.Name);
+                if (connection != null) connection.SavedSignIn = null;
+                host.WriteVerbose($"Forgot the saved sign-in '{saved.Name}'.");
+            }
+            if (connection == null) return;
+            var removed = name == null ? ConnectionRegistry.Remove(runspace) : ConnectionRegistry.Remove(runspace, name);
+            removed?.Dispose();
+            host.WriteVerbose($"Disconnected from {connection}.");
         }
 
         internal static ConnectionOptions ToOptions(ConnectRequest request)

@@ -106,6 +106,9 @@ namespace DigitalChannels.Client.Commands
         public static readonly ErrorRule WrongOrganization = new ErrorRule(ErrorSource.Client, "Wrong organization", "WrongOrganization", CommandErrorCategory.PermissionDenied,
             "Sign in as an administrator of the organization given with -OrganizationId (-ForceAccountChooser asks for the account), or correct -OrganizationId.",
             "The signed-in administrator belongs to another organization than -OrganizationId; the message names both, and no connection is made", endsCommand: true);
+        public static readonly ErrorRule SecretStoreUnavailable = new ErrorRule(ErrorSource.Client, "No secret store", "SecretStoreUnavailable", CommandErrorCategory.ResourceUnavailable,
+            "Run where a keyring is unlocked (libsecret and a D-Bus session on Linux), or add -AllowUnencryptedStorage (DIGITALCHANNELS_ALLOW_UNENCRYPTED_SIGNIN=1) to keep the sign-in in a file only you can read.",
+            "-Save, or a saved sign-in, needs the system's encrypted store (DPAPI, Keychain, libsecret) and there is none that works; the message names the cause. Nothing was saved and no browser opened", endsCommand: true);
         public static readonly ErrorRule Failed = new ErrorRule(ErrorSource.Client, "Anything else", "Failed", CommandErrorCategory.NotSpecified,
             "Read the message; run with -Verbose to see the requests.", "Anything else");
 
@@ -113,7 +116,7 @@ namespace DigitalChannels.Client.Commands
         public static IReadOnlyList<ErrorRule> ClientConditions { get; } = new[]
         {
             ServerUnreachable, ConnectionFailed, Timeout, NotConnected, NoPublicApi, NotFound, ReferenceNotFound, FileNotFound, InvalidData,
-            InvalidArgument, InUse, ChangedMeanwhile, WrongOrganization, Failed,
+            InvalidArgument, InUse, ChangedMeanwhile, WrongOrganization, SecretStoreUnavailable, Failed,
         };
 
         /// <summary>The server's reasons. Lookup is by <see cref="ErrorRule.Reason"/>, case-insensitive.</summary>

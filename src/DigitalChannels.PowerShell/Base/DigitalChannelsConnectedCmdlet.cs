@@ -12,8 +12,10 @@ namespace DigitalChannels.PowerShell.Base
     /// </summary>
     public abstract class DigitalChannelsConnectedCmdlet : DigitalChannelsCmdlet
     {
-        /// <summary>A connection from Connect-DigitalChannels -ReturnConnection; the current one when omitted.</summary>
-        [Parameter(HelpMessage = "A connection from Connect-DigitalChannels -ReturnConnection. Defaults to the current connection of this session.")]
+        /// <summary>A connection from Connect-DigitalChannels -ReturnConnection, or a connection's name; the current one when omitted.</summary>
+        [Parameter(HelpMessage = "A connection from Connect-DigitalChannels -ReturnConnection, or the name of a connection of this session. Defaults to the current connection.")]
+        [ConnectionArgument]
+        [ArgumentCompleter(typeof(Completion.ConnectionNameCompleter))]
         public DigitalChannelsConnection Connection { get; set; }
 
         /// <summary>

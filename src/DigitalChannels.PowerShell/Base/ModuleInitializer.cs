@@ -48,7 +48,7 @@ namespace DigitalChannels.PowerShell.Base
         {
             // Remove-Module ends the session's connection, as Disconnect-DigitalChannels would: the token and the HTTP
             // connections do not outlive the module that made them.
-            ConnectionRegistry.Remove(Runspace.DefaultRunspace)?.Dispose();
+            foreach (var connection in ConnectionRegistry.RemoveAll(Runspace.DefaultRunspace)) connection.Dispose();
 
             lock (Gate)
             {

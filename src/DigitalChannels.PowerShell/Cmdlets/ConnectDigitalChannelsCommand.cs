@@ -12,7 +12,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
 {
     /// <summary>
     /// Signs in to a DigitalChannels sandbox or a Webex Contact Center region and makes the connection current.
-    /// Not a change on any server, so no ShouldProcess: the connection lives in this runspace only.
+    /// Not a change on any server, so no ShouldProcess: the connection lives in this runspace only (-Save writes only
+    /// what the user asked to keep, in their own folder).
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "DigitalChannels", DefaultParameterSetName = SandboxFileSet, HelpUri = HelpLinks.Docs + "Connect-DigitalChannels.md")]
     [OutputType(typeof(DigitalChannelsConnection))]
@@ -26,6 +27,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string InteractiveSet = "Interactive";
         public const string DeviceCodeSet = "DeviceCode";
         public const string RefreshTokenSet = "RefreshToken";
+        public const string RefreshTokenCredentialSet = "RefreshTokenCredential";
+        public const string SavedSet = "Saved";
 
         /// <summary>A sandbox's connection.json or its data folder; the default sandbox's file when omitted.</summary>
         [Parameter(ParameterSetName = SandboxFileSet, Position = 0,
@@ -33,6 +36,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = InteractiveSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = RefreshTokenCredentialSet)]
         [ValidateNotNullOrEmpty]
         public string ConnectionFile { get; set; }
 
@@ -42,6 +46,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = InteractiveSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = RefreshTokenCredentialSet)]
         [ValidateNotNull]
         public Uri SandboxUrl { get; set; }
 
@@ -56,6 +61,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = InteractiveSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = RefreshTokenCredentialSet, HelpMessage = "The integration's client secret (Webex needs it for every refresh).")]
         [ValidateNotNull]
         public SecureString ClientSecret { get; set; }
 
@@ -79,6 +85,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = InteractiveSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = RefreshTokenCredentialSet)]
         [ValidateSet("us1", "eu1", "eu2", "anz1", "ca1", "jp1", "sg1", "in1")]
         public string Region { get; set; }
 
@@ -89,6 +96,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = InteractiveSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = RefreshTokenCredentialSet)]
         [ValidateNotNullOrEmpty]
         public string OrganizationId { get; set; }
 
@@ -123,6 +131,49 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [ValidateNotNull]
         public SecureString RefreshToken { get; set; }
 
+        /// <summary>
+        /// A refresh token as an Automation credential holds it: the user name is the integration's client id, the
+        /// password the refresh token. The client secret comes with -ClientSecret (or a sandbox's connection file).
+        /// </summary>
+        [Parameter(ParameterSetName = RefreshTokenCredentialSet, Mandatory = true,
+            HelpMessage = "A credential whose user name is the client id and whose password is a refresh token.")]
+        [ValidateNotNull]
+        [Credential]
+        public PSCredential RefreshTokenCredential { get; set; }
+
+        /// <summary>The connection's name in this session, for -Connection NAME and Select-DigitalChannelsConnection; also the saved sign-in's name.</summary>
+        [Parameter(ParameterSetName = SandboxFileSet)]
+        [Parameter(ParameterSetName = SandboxUrlSet)]
+        [Parameter(ParameterSetName = SandboxUrlCredentialSet)]
+        [Parameter(ParameterSetName = SandboxUrlTokenSet)]
+        [Parameter(ParameterSetName = RegionSet)]
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = RefreshTokenCredentialSet)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; }
+
+        /// <summary>Keep the sign-in, encrypted for this user, so that a new session reconnects with -Saved and no browser.</summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = RefreshTokenCredentialSet)]
+        public SwitchParameter Save { get; set; }
+
+        /// <summary>With -Save, where no keyring or DPAPI exists: accept a file only this user can read, unencrypted.</summary>
+        [Parameter(ParameterSetName = InteractiveSet)]
+        [Parameter(ParameterSetName = DeviceCodeSet)]
+        [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = RefreshTokenCredentialSet)]
+        public SwitchParameter AllowUnencryptedStorage { get; set; }
+
+        /// <summary>Reconnects from a saved sign-in (Connect-DigitalChannels ... -Save): no browser, no secret to pass.</summary>
+        [Parameter(ParameterSetName = SavedSet, Mandatory = true, HelpMessage = "The name of a saved sign-in (Get-DigitalChannelsConnection -ListAvailable lists them).")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(Base.Completion.SavedSignInNameCompleter))]
+        public string Saved { get; set; }
+
         /// <summary>Also write the connection to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -139,19 +190,24 @@ namespace DigitalChannels.PowerShell.Cmdlets
                 SandboxUrl = SandboxUrl,
                 Region = Region,
                 OrganizationId = OrganizationId,
-                ClientId = Credential?.UserName ?? ClientId,
+                ClientId = Credential?.UserName ?? RefreshTokenCredential?.UserName ?? ClientId,
                 // Plain text only at the call, never in a field of the cmdlet.
                 ClientSecret = Credential != null ? Credential.GetNetworkCredential().Password
                     : ClientSecret == null ? null : new NetworkCredential(string.Empty, ClientSecret).Password,
                 AccessToken = AccessToken == null ? null : new NetworkCredential(string.Empty, AccessToken).Password,
                 Scopes = Scope?.ToList(),
                 SignIn = Interactive.IsPresent ? SignInFlow.Interactive : DeviceCode.IsPresent ? SignInFlow.DeviceCode
-                    : RefreshToken != null ? SignInFlow.RefreshToken : SignInFlow.None,
-                RefreshToken = RefreshToken == null ? null : new NetworkCredential(string.Empty, RefreshToken).Password,
+                    : RefreshToken != null || RefreshTokenCredential != null ? SignInFlow.RefreshToken : SignInFlow.None,
+                RefreshToken = RefreshTokenCredential != null ? RefreshTokenCredential.GetNetworkCredential().Password
+                    : RefreshToken == null ? null : new NetworkCredential(string.Empty, RefreshToken).Password,
                 RedirectPort = RedirectPort,
                 ForceLogin = ForceAccountChooser.IsPresent,
                 PassThru = PassThru.IsPresent,
                 NotCurrent = ReturnConnection.IsPresent,
+                Name = Name,
+                Save = Save.IsPresent,
+                AllowUnencryptedStorage = AllowUnencryptedStorage.IsPresent,
+                Saved = Saved,
             };
             Run(ConnectionCommands.Noun, host => ConnectionCommands.ConnectAsync(host, Runspace.DefaultRunspace, request));
         }

@@ -58,10 +58,13 @@ namespace DigitalChannels.PowerShell.Base.Completion
         }
 
         /// <summary>The -Connection already on the command line (PowerShell evaluates a plain variable for completers).</summary>
-        internal static DigitalChannelsConnection ConnectionOf(IDictionary fakeBoundParameters) =>
-            fakeBoundParameters != null && fakeBoundParameters.Contains("Connection")
-                ? LabDefinitionArgument.Unwrap(fakeBoundParameters["Connection"]) as DigitalChannelsConnection
-                : null;
+        internal static DigitalChannelsConnection ConnectionOf(IDictionary fakeBoundParameters)
+        {
+            if (fakeBoundParameters == null || !fakeBoundParameters.Contains("Connection")) return null;
+            var value = LabDefinitionArgument.Unwrap(fakeBoundParameters["Connection"]);
+            // -Connection NAME: the session's connection of that name.
+            return value as DigitalChannelsConnection ?? (value is string name ? ConnectionRegistry.Find(Runspace.DefaultRunspace, name) : null);
+        }
 
         /// <summary>A scope value as the library takes it: an object's id, else the text typed (a name, an id or a pattern).</summary>
         internal static string ScopeOf(object value)
