@@ -26,6 +26,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string InteractiveSet = "Interactive";
         public const string DeviceCodeSet = "DeviceCode";
         public const string RefreshTokenSet = "RefreshToken";
+        public const string ServiceAppSet = "ServiceApp";
 
         /// <summary>A sandbox's connection.json or its data folder; the default sandbox's file when omitted.</summary>
         [Parameter(ParameterSetName = SandboxFileSet, Position = 0,
@@ -65,6 +66,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = InteractiveSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = ServiceAppSet, Mandatory = true)]
         [ValidateNotNull]
         [Credential]
         public PSCredential Credential { get; set; }
@@ -89,6 +91,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = InteractiveSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = ServiceAppSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string OrganizationId { get; set; }
 
@@ -123,6 +126,21 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [ValidateNotNull]
         public SecureString RefreshToken { get; set; }
 
+        /// <summary>
+        /// A Webex Service App (a machine account, as an Azure service principal): with -Credential (its client id and
+        /// secret) and -OrganizationId (where a Full Admin authorized it), the administrator's connection asks once for its
+        /// token pair; the new connection then refreshes with the app's own credentials.
+        /// </summary>
+        [Parameter(ParameterSetName = ServiceAppSet, Mandatory = true,
+            HelpMessage = "The service app's application id (developer portal > the service app).")]
+        [ValidateNotNullOrEmpty]
+        public string ServiceApplicationId { get; set; }
+
+        /// <summary>The administrator's connection that asks for the service app's tokens; the current connection when omitted.</summary>
+        [Parameter(ParameterSetName = ServiceAppSet)]
+        [ValidateNotNull]
+        public DigitalChannelsConnection Connection { get; set; }
+
         /// <summary>Also write the connection to the pipeline.</summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -133,6 +151,21 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         protected override void Execute()
         {
+            if (ParameterSetName == ServiceAppSet)
+            {
+                var serviceApp = new ServiceAppConnectRequest
+                {
+                    Administrator = Connection,
+                    ApplicationId = ServiceApplicationId,
+                    ClientId = Credential.UserName,
+                    ClientSecret = Credential.GetNetworkCredential().Password,
+                    OrganizationId = OrganizationId,
+                    PassThru = PassThru.IsPresent,
+                    NotCurrent = ReturnConnection.IsPresent,
+                };
+                Run(ConnectionCommands.Noun, host => ServiceAppConnectionCommands.ConnectAsync(host, Runspace.DefaultRunspace, serviceApp));
+                return;
+            }
             var request = new ConnectRequest
             {
                 ConnectionFile = ConnectionFile,
