@@ -84,6 +84,7 @@
         'Add-ConnectNodeAuthorization'
         'Get-ConnectAsset'
         'New-ConnectApp'
+        'Set-ConnectApp'
         'Remove-ConnectApp'
         'Get-EngageAttachmentSetting'
         'Set-EngageAttachmentSetting'
