@@ -51,8 +51,11 @@ public static class CallerAuthentication
         // A removed app's tokens die with it, before they expire: that is how one app's tokens are revoked. A service
         // app acts in another organization only while a Full Admin of it keeps the app authorized (its machine account).
         var authorizedServiceApp = authorization is not null && authorization.MachineUserId == principal.UserId;
-        if (application is null || (!authorizedServiceApp && !string.Equals(application.OrganizationId, principal.OrganizationId, StringComparison.OrdinalIgnoreCase)))
+        if (application is null)
             return InvalidToken(ErrorKeys.TokenInvalid, $"The app '{principal.ClientId}' that the access token was issued to has been removed; its tokens are revoked.");
+        if (!authorizedServiceApp && !string.Equals(application.OrganizationId, principal.OrganizationId, StringComparison.OrdinalIgnoreCase))
+            return InvalidToken(ErrorKeys.TokenInvalid,
+                $"The service app '{principal.ClientId}' is no longer authorized for organization '{principal.OrganizationId}'; its tokens there are revoked.");
         if (user is null)
             return InvalidToken(ErrorKeys.TokenInvalid, $"The user '{principal.UserId}' that the access token acts for no longer exists.");
 

@@ -169,7 +169,7 @@ public sealed class ServiceAppTests : IClassFixture<ServiceAppTests.Sandbox>, ID
         using (var delete = await api.SendAsync(HttpMethod.Delete, AuthorizationPath(orgB, applicationId), tokenB))
             Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         using (var revoked = await api.SendAsync(HttpMethod.Get, $"/connect/v1/organization/{orgB}/services", access))
-            await SandboxApi.ExpectProblemAsync(revoked, HttpStatusCode.Unauthorized, "token.invalid");
+            await SandboxApi.ExpectProblemAsync(revoked, HttpStatusCode.Unauthorized, "token.invalid", $"is no longer authorized for organization '{orgB}'");
         using (var refresh = await RefreshAsync(app, pair.GetProperty("refresh_token").GetString()!))
         {
             Assert.Equal(HttpStatusCode.BadRequest, refresh.StatusCode);
@@ -179,6 +179,34 @@ public sealed class ServiceAppTests : IClassFixture<ServiceAppTests.Sandbox>, ID
         }
         using (var twice = await api.SendAsync(HttpMethod.Delete, AuthorizationPath(orgB, applicationId), tokenB))
             await SandboxApi.ExpectProblemAsync(twice, HttpStatusCode.NotFound, "service_app.not_authorized");
+    }
+
+    [Fact]
+    public async Task An_older_sandbox_gets_the_authorizations_table_and_the_default_apps_scope_on_its_next_start()
+    {
+        using var older = new SandboxProcess();
+        await older.StartAsync();
+        older.Kill();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={older.DatabasePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DROP TABLE service_app_authorizations; DELETE FROM schema_version WHERE version = 11;
+                UPDATE service_applications SET scopes = replace(scopes, ' spark:applications_token', '');
+                """;
+            command.ExecuteNonQuery();
+        }
+        await older.RestartAsync();
+
+        using var olderApi = new SandboxApi(older);
+        var admin = await olderApi.TokenAsync(older.ClientId, older.ClientSecret, "spark:applications_token sandbox:admin");
+        var applicationId = ApplicationIdOf(older.ClientId);
+        using (var put = await olderApi.SendAsync(HttpMethod.Put, $"/sandbox/v1/organization/{older.OrgId}/service-apps/{applicationId}/authorization", admin))
+            await SandboxApi.ExpectJsonAsync(put, HttpStatusCode.Created);
+        using var pair = await olderApi.SendAsync(HttpMethod.Post, $"/v1/applications/{applicationId}/token", admin,
+            new { clientId = older.ClientId, clientSecret = older.ClientSecret, targetOrgId = older.OrgId });
+        await SandboxApi.ExpectJsonAsync(pair, HttpStatusCode.OK);
     }
 
     [Fact]
