@@ -85,6 +85,7 @@
         'Add-ConnectNodeAuthorization'
         'Get-ConnectAsset'
         'New-ConnectApp'
+        'Set-ConnectApp'
         'Remove-ConnectApp'
         'Get-EngageAttachmentSetting'
         'Set-EngageAttachmentSetting'

@@ -69,7 +69,7 @@ public class CmdletConventionTests
             "Remove-ConnectService", "Remove-ConnectTeam", "Remove-ConnectTeammate", "Remove-EngageBlockedWord",
             "Remove-EngageTemplate", "Remove-EngageWorkingHours", "Remove-WxccDesktopProfile", "Remove-WxccMultimediaProfile",
             "Remove-WxccSite", "Remove-WxccTeam", "Revoke-DecryptLogs", "Save-ConnectFlow", "Select-DigitalChannelsConnection", "Set-ConnectRule",
-            "Set-ConnectService", "Set-ConnectTeammate", "Set-EngageAttachmentSetting", "Set-EngageChannelAsset",
+            "Set-ConnectApp", "Set-ConnectService", "Set-ConnectTeammate", "Set-EngageAttachmentSetting", "Set-EngageChannelAsset",
             "Set-EngageTemplate", "Set-EngageWorkingHours", "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile",
             "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam", "Set-WxccUser", "Start-DigitalChannelsProvisioning",
             "Sync-EngageUser", "Sync-WxccUser", "Test-DigitalChannelsLab", "Test-EngageAttachment", "Wait-ConnectFlow", "Wait-DigitalChannelsProvisioning",

@@ -31,7 +31,7 @@ public class CmdletShapeTests
         const string name = "Connect-DigitalChannels";
         var cmdlet = CmdletCatalog.Get(name);
         Assert.Equal(ConnectDigitalChannelsCommand.SandboxFileSet, cmdlet.DefaultParameterSetName);
-        Assert.Equal(new[] { "DeviceCode", "Interactive", "RefreshToken", "RefreshTokenCredential", "Region", "SandboxFile", "SandboxUrl", "SandboxUrlCredential", "SandboxUrlToken", "Saved" }, cmdlet.ParameterSets.OrderBy(s => s, StringComparer.Ordinal));
+        Assert.Equal(new[] { "DeviceCode", "Interactive", "RefreshToken", "RefreshTokenCredential", "Region", "SandboxFile", "SandboxUrl", "SandboxUrlCredential", "SandboxUrlToken", "Saved", "ServiceApp" }, cmdlet.ParameterSets.OrderBy(s => s, StringComparer.Ordinal));
         Assert.False(cmdlet.SupportsShouldProcess, "Connecting changes nothing on a server: no -WhatIf.");
         Assert.Equal(new object[] { typeof(DigitalChannelsConnection) }, cmdlet.OutputTypes);
 
@@ -85,6 +85,16 @@ public class CmdletShapeTests
             AssertIn(name, "OrganizationId", set, false);
             AssertNotIn(name, "AccessToken", set);
         }
+
+        // A service app, as Az's service principal: its application id picks the set; its credential and the organization
+        // where a Full Admin authorized it are needed; the environment is the administrator connection's.
+        AssertIn(name, "ServiceApplicationId", "ServiceApp", true);
+        AssertIn(name, "Credential", "ServiceApp", true);
+        AssertIn(name, "OrganizationId", "ServiceApp", true);
+        AssertIn(name, "Connection", "ServiceApp", false);
+        Assert.Equal(typeof(DigitalChannelsConnection), Parameter(name, "Connection").Type);
+        foreach (var other in new[] { "Region", "SandboxUrl", "ConnectionFile", "ClientId", "ClientSecret", "AccessToken", "RefreshToken", "Scope" })
+            AssertNotIn(name, other, "ServiceApp");
 
         Assert.Equal(typeof(string[]), Parameter(name, "Scope").Type);
         AssertIn(name, "Scope", "SandboxFile", false);

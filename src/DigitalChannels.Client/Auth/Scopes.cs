@@ -28,6 +28,12 @@ namespace DigitalChannels.Client.Auth
         /// <summary>The sandbox's own management API (registering apps).</summary>
         public const string SandboxAdmin = "sandbox:admin";
 
+        /// <summary>
+        /// Webex's scope for retrieving a service app's token pair (<c>POST /v1/applications/{applicationId}/token</c>):
+        /// an administrator's integration asks for it; the cmdlets' own calls never need it, so it is not in <see cref="Default"/>.
+        /// </summary>
+        public const string ApplicationsToken = "spark:applications_token";
+
         /// <summary>What a connection asks for unless told otherwise: everything the cmdlets use.</summary>
         public static readonly IReadOnlyList<string> Default = new[]
         {
@@ -42,7 +48,7 @@ namespace DigitalChannels.Client.Auth
         public static readonly IReadOnlyList<string> Webex = new[] { ContactCenterConfigRead, ContactCenterConfigWrite, PeopleRead, PeopleWrite };
 
         /// <summary>Every scope the project knows.</summary>
-        public static readonly IReadOnlyList<string> All = Default.Concat(new[] { SandboxAdmin }).ToArray();
+        public static readonly IReadOnlyList<string> All = Default.Concat(new[] { SandboxAdmin, ApplicationsToken }).ToArray();
 
         public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
     }

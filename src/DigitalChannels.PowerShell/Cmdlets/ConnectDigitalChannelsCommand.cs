@@ -29,6 +29,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         public const string RefreshTokenSet = "RefreshToken";
         public const string RefreshTokenCredentialSet = "RefreshTokenCredential";
         public const string SavedSet = "Saved";
+        public const string ServiceAppSet = "ServiceApp";
 
         /// <summary>A sandbox's connection.json or its data folder; the default sandbox's file when omitted.</summary>
         [Parameter(ParameterSetName = SandboxFileSet, Position = 0,
@@ -71,6 +72,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = InteractiveSet)]
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
+        [Parameter(ParameterSetName = ServiceAppSet, Mandatory = true)]
         [ValidateNotNull]
         [Credential]
         public PSCredential Credential { get; set; }
@@ -97,6 +99,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
         [Parameter(ParameterSetName = RefreshTokenCredentialSet)]
+        [Parameter(ParameterSetName = ServiceAppSet, Mandatory = true)]
         [ValidateNotNullOrEmpty]
         public string OrganizationId { get; set; }
 
@@ -151,6 +154,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [Parameter(ParameterSetName = DeviceCodeSet)]
         [Parameter(ParameterSetName = RefreshTokenSet)]
         [Parameter(ParameterSetName = RefreshTokenCredentialSet)]
+        [Parameter(ParameterSetName = ServiceAppSet)]
         [ValidateNotNullOrEmpty]
         public string Name { get; set; }
 
@@ -173,6 +177,21 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(Base.Completion.SavedSignInNameCompleter))]
         public string Saved { get; set; }
+        /// A Webex Service App (a machine account, as an Azure service principal): with -Credential (its client id and
+        /// secret) and -OrganizationId (where a Full Admin authorized it), the administrator's connection asks once for its
+        /// token pair; the new connection then refreshes with the app's own credentials.
+        /// </summary>
+        [Parameter(ParameterSetName = ServiceAppSet, Mandatory = true,
+            HelpMessage = "The service app's application id (developer portal > the service app).")]
+        [ValidateNotNullOrEmpty]
+        public string ServiceApplicationId { get; set; }
+
+        /// <summary>The administrator's connection that asks for the service app's tokens; the current connection when omitted.</summary>
+        [Parameter(ParameterSetName = ServiceAppSet)]
+        [ValidateNotNull]
+        [Base.ConnectionArgument]
+        [ArgumentCompleter(typeof(Base.Completion.ConnectionNameCompleter))]
+        public DigitalChannelsConnection Connection { get; set; }
 
         /// <summary>Also write the connection to the pipeline.</summary>
         [Parameter]
@@ -184,6 +203,22 @@ namespace DigitalChannels.PowerShell.Cmdlets
 
         protected override void Execute()
         {
+            if (ParameterSetName == ServiceAppSet)
+            {
+                var serviceApp = new ServiceAppConnectRequest
+                {
+                    Administrator = Connection,
+                    ApplicationId = ServiceApplicationId,
+                    ClientId = Credential.UserName,
+                    ClientSecret = Credential.GetNetworkCredential().Password,
+                    OrganizationId = OrganizationId,
+                    Name = Name,
+                    PassThru = PassThru.IsPresent,
+                    NotCurrent = ReturnConnection.IsPresent,
+                };
+                Run(ConnectionCommands.Noun, host => ServiceAppConnectionCommands.ConnectAsync(host, Runspace.DefaultRunspace, serviceApp));
+                return;
+            }
             var request = new ConnectRequest
             {
                 ConnectionFile = ConnectionFile,

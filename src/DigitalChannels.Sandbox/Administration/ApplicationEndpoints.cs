@@ -8,7 +8,8 @@ using DigitalChannels.Sandbox.Tenancy;
 
 namespace DigitalChannels.Sandbox.Administration;
 
-public sealed record CreatedApplication(string ClientId, string ClientSecret, string Name, string Role, IReadOnlyList<string> Scopes, string UserId);
+/// <param name="ApplicationId">Webex's application id of the app, for the service-app token route (<see cref="ServiceAppEndpoints"/>).</param>
+public sealed record CreatedApplication(string ClientId, string ClientSecret, string Name, string Role, IReadOnlyList<string> Scopes, string UserId, string ApplicationId);
 
 /// <summary>
 /// The sandbox's own management API: creates principals (a local user with a Connect role and a service app acting
@@ -79,7 +80,8 @@ public static class ApplicationEndpoints
         });
 
         // The secret is shown once, here; only its hash is stored.
-        return SandboxJson.Ok(new CreatedApplication(clientId, clientSecret, name, role.ToString(), scopes, userId), StatusCodes.Status201Created);
+        return SandboxJson.Ok(new CreatedApplication(clientId, clientSecret, name, role.ToString(), scopes, userId, ServiceAppEndpoints.ApplicationIdOf(clientId)),
+            StatusCodes.Status201Created);
     }
 
     /// <summary>

@@ -19,6 +19,10 @@ public static class ErrorKeys
     public const string PathDotSegment = "request.dot_segment";
     public const string HostNotAllowed = "request.host_not_allowed";
     public const string ApplicationNotFound = "application.not_found";
+    /// <summary>POST /v1/applications/{applicationId}/token: the clientId or clientSecret is not the service app's.</summary>
+    public const string ServiceAppInvalidClient = "service_app.invalid_client";
+    /// <summary>No Full Admin of the target organization has authorized the service app.</summary>
+    public const string ServiceAppNotAuthorized = "service_app.not_authorized";
     public const string MethodNotAllowed = "route.method_not_allowed";
     public const string VersionMismatch = "resource.version_mismatch";
     /// <summary>A field of the request names another object that does not exist (not the object the path names).</summary>

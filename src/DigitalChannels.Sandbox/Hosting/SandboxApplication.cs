@@ -63,6 +63,7 @@ public static class SandboxApplication
         app.MapGet("/health", () => SandboxJson.Ok(new { status = "ok" }));
         app.MapIdentityEndpoints();
         app.MapSignInEndpoints();
+        app.MapServiceAppEndpoints();
         app.MapOpenApiDocuments();
         app.MapServiceEndpoints();
         app.MapFlowEndpoints();

@@ -41,15 +41,21 @@ public static class CallerAuthentication
                 $"The access token belongs to organization '{principal.OrganizationId}', not to organization '{routeOrganization}' named in the path.");
 
         var database = services.GetRequiredService<SandboxDatabase>();
-        var (organization, user, application) = database.Read(session => (
+        var (organization, user, application, authorization) = database.Read(session => (
             new OrganizationRepository(session).Find(principal.OrganizationId),
             new UserRepository(session).Find(principal.OrganizationId, principal.UserId),
-            new ServiceApplicationRepository(session).Find(principal.ClientId)));
+            new ServiceApplicationRepository(session).Find(principal.ClientId),
+            new ServiceAppAuthorizationRepository(session).Find(principal.ClientId, principal.OrganizationId)));
         if (organization is null)
             return ApiError.NotFound(ErrorKeys.OrganizationNotFound, $"The organization '{routeOrganization ?? principal.OrganizationId}' does not exist in this sandbox.");
-        // A removed app's tokens die with it, before they expire: that is how one app's tokens are revoked.
-        if (application is null || !string.Equals(application.OrganizationId, principal.OrganizationId, StringComparison.OrdinalIgnoreCase))
+        // A removed app's tokens die with it, before they expire: that is how one app's tokens are revoked. A service
+        // app acts in another organization only while a Full Admin of it keeps the app authorized (its machine account).
+        var authorizedServiceApp = authorization is not null && authorization.MachineUserId == principal.UserId;
+        if (application is null)
             return InvalidToken(ErrorKeys.TokenInvalid, $"The app '{principal.ClientId}' that the access token was issued to has been removed; its tokens are revoked.");
+        if (!authorizedServiceApp && !string.Equals(application.OrganizationId, principal.OrganizationId, StringComparison.OrdinalIgnoreCase))
+            return InvalidToken(ErrorKeys.TokenInvalid,
+                $"The service app '{principal.ClientId}' is no longer authorized for organization '{principal.OrganizationId}'; its tokens there are revoked.");
         if (user is null)
             return InvalidToken(ErrorKeys.TokenInvalid, $"The user '{principal.UserId}' that the access token acts for no longer exists.");
 

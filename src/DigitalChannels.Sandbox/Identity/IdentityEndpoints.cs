@@ -23,6 +23,8 @@ public static class IdentityEndpoints
             ["token_endpoint"] = IssuerUrls.TokenEndpoint(request),
             ["jwks_uri"] = IssuerUrls.JwksUri(request),
             ["device_authorization_endpoint"] = IssuerUrls.BaseUrl(request) + SignInEndpoints.DeviceAuthorizationPath,
+            // Not an OIDC member: where a service app's token pair comes from (Webex's POST /v1/applications/{applicationId}/token).
+            ["service_app_token_endpoint"] = IssuerUrls.BaseUrl(request) + ServiceAppEndpoints.TokenPath,
             ["grant_types_supported"] = SignInGrants.All.Prepend(ClientCredentialsGrant).ToArray(),
             ["code_challenge_methods_supported"] = new[] { Pkce.S256, Pkce.Plain },
             ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_post", "client_secret_basic" },

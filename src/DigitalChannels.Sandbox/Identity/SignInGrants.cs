@@ -123,6 +123,14 @@ public static class SignInGrants
         }
         if (now > stored.Expires)
             return Error(400, "invalid_grant", $"The refresh token expired at {Timestamps.Format(stored.Expires)}. Sign in again.");
+        // A service app's line lives as long as a Full Admin keeps the app authorized for the organization.
+        if (stored.FamilyId.StartsWith(ServiceAppLifetimes.FamilyPrefix, StringComparison.Ordinal))
+        {
+            var authorization = new ServiceAppAuthorizationRepository(store.Session).Find(stored.ClientId, stored.OrganizationId);
+            if (authorization is null || authorization.MachineUserId != stored.UserId)
+                return Error(400, "invalid_grant",
+                    $"The service app '{client.ClientId}' is no longer authorized for organization '{stored.OrganizationId}'. A Full Admin authorizes it again; then get a new token pair.");
+        }
 
         var scopes = stored.Scopes;
         var requested = ScopeText.Split(form["scope"].ToString());
@@ -169,21 +177,28 @@ public static class SignInGrants
         return Tokens(store, client.ClientId, stored.OrganizationId!, stored.UserId!, stored.Scopes, FamilyOf(deviceCode), now, issuerUrl, issuer);
     }
 
-    /// <summary>Webex's token response: access token, refresh token and both lifetimes in seconds.</summary>
-    private static IResult Tokens(SignInStore store, string clientId, string organizationId, string userId, IReadOnlyList<string> scopes, string family,
-        DateTimeOffset now, string issuerUrl, AccessTokenIssuer issuer)
+    /// <summary>
+    /// Webex's token response: access token, refresh token and both lifetimes in seconds. A service app's line (its
+    /// family starts with <see cref="ServiceAppLifetimes.FamilyPrefix"/>) keeps the service app's lifetimes on every refresh.
+    /// </summary>
+    internal static IResult Tokens(SignInStore store, string clientId, string organizationId, string userId, IReadOnlyList<string> scopes, string family,
+        DateTimeOffset now, string issuerUrl, AccessTokenIssuer issuer, bool includeScope = true)
     {
-        var access = issuer.Issue(issuerUrl, clientId, organizationId, userId, scopes, SignInLifetimes.AccessToken);
+        var serviceApp = family.StartsWith(ServiceAppLifetimes.FamilyPrefix, StringComparison.Ordinal);
+        var accessLifetime = serviceApp ? ServiceAppLifetimes.AccessToken : SignInLifetimes.AccessToken;
+        var refreshLifetime = serviceApp ? ServiceAppLifetimes.RefreshToken : SignInLifetimes.RefreshToken;
+        var access = issuer.Issue(issuerUrl, clientId, organizationId, userId, scopes, accessLifetime);
         var refresh = OpaqueSecret.New();
-        store.InsertRefreshToken(refresh, new RefreshTokenRecord(family, clientId, organizationId, userId, scopes, now + SignInLifetimes.RefreshToken, false));
+        store.InsertRefreshToken(refresh, new RefreshTokenRecord(family, clientId, organizationId, userId, scopes, now + refreshLifetime, false));
         return Results.Json(new
         {
             access_token = access.Token,
-            token_type = "Bearer",
             expires_in = access.ExpiresInSeconds,
             refresh_token = refresh,
-            refresh_token_expires_in = (int)SignInLifetimes.RefreshToken.TotalSeconds,
-            scope = ScopeText.Join(scopes),
+            refresh_token_expires_in = (int)refreshLifetime.TotalSeconds,
+            token_type = "Bearer",
+            // The service-app answer has no scope member in Webex's spec.
+            scope = includeScope ? ScopeText.Join(scopes) : null,
         }, SandboxJson.Options);
     }
 

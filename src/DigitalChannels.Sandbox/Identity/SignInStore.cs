@@ -73,6 +73,9 @@ public sealed class SignInStore
 
     public SignInStore(DbSession session) => this.session = session;
 
+    /// <summary>The session of this store, for checks of the same transaction in other repositories.</summary>
+    public DbSession Session => session;
+
     public void InsertCode(string code, AuthorizationCode value) =>
         session.Execute("""
             INSERT INTO authorization_codes (code_sha256, client_id, organization_id, user_id, redirect_uri, scopes, code_challenge, challenge_method, expires_time)

@@ -35,6 +35,8 @@ public sealed class MalformedInputFuzzTests(ITestOutputHelper output)
         new("PATCH", "/organization/{orgId}/user/{id}", Schema(("siteId", "string"), ("teamIds", "array")), "contact-center"),
         new("PATCH", "/organization/{orgId}/user/bulk", Schema(("items", "array")), "contact-center"),
         new("GET", "/organization/{orgId}/v2/team", null, "contact-center"),
+        // Webex's service-app token route (no served document: its spec is Webex's).
+        new("POST", "/v1/applications/{applicationId}/token", Schema(("clientId", "string"), ("clientSecret", "string"), ("targetOrgId", "string")), "service-apps"),
     ];
 
     [Fact]
@@ -176,7 +178,9 @@ public sealed class MalformedInputFuzzTests(ITestOutputHelper output)
     /// <summary>Real ids for path parameters, read from each list route, so that requests reach the handlers' body reading.</summary>
     private static async Task<Dictionary<string, string>> KnownIdsAsync(HttpClient http, string token, string orgId, IReadOnlyList<FuzzOperation> operations)
     {
-        var values = new Dictionary<string, string> { ["orgId"] = orgId, ["organizationId"] = orgId, ["channel"] = "chat" };
+        var values = new Dictionary<string, string> { ["orgId"] = orgId, ["organizationId"] = orgId, ["channel"] = "chat",
+            // The default app's Webex application id, so that service-app requests reach the body checks.
+            ["applicationId"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ciscospark://us/APPLICATION/" + DigitalChannels.Client.Environments.SandboxConnectionFile.WellKnown.ClientId)).TrimEnd('=') };
         foreach (var operation in operations.Where(o => o.Method == "GET").OrderBy(o => o.PathTemplate.Length))
         {
             var parameters = MalformedRequests.Parameters(operation.PathTemplate).ToList();

@@ -35,9 +35,34 @@ public sealed class TenantIsolationTests
             await SandboxApi.ExpectProblemAsync(channel, HttpStatusCode.Forbidden, "role.forbidden");
 
         // Its own tenant's management and test-support routes work for it.
+        JsonElement bBot;
         using (var app = await api.SendAsync(HttpMethod.Post, $"/sandbox/v1/organization/{orgB}/applications", tokenB,
                    new { name = "B bot", role = "ReadOnly", scopes = new[] { "connect:config_read" } }))
-            await SandboxApi.ExpectJsonAsync(app, HttpStatusCode.Created);
+            bBot = await SandboxApi.ExpectJsonAsync(app, HttpStatusCode.Created);
+
+        // Service apps: B's own app, authorized in B, gets no token pair for the first tenant; the first tenant's app
+        // without its secret gets none at all. (The authorization route names the organization in its path: the
+        // document sweep below covers it.)
+        var bBotId = bBot.GetProperty("applicationId").GetString()!;
+        using (var authorize = await api.SendAsync(HttpMethod.Put, $"/sandbox/v1/organization/{orgB}/service-apps/{bBotId}/authorization", tokenB))
+            await SandboxApi.ExpectJsonAsync(authorize, HttpStatusCode.Created);
+        using (var intoA = await api.SendAsync(HttpMethod.Post, $"/v1/applications/{bBotId}/token", tokenB,
+                   new { clientId = bBot.GetProperty("clientId").GetString(), clientSecret = bBot.GetProperty("clientSecret").GetString(), targetOrgId = sandbox.OrgId }))
+            await SandboxApi.ExpectProblemAsync(intoA, HttpStatusCode.Forbidden, "service_app.not_authorized", sandbox.OrgId);
+        var aAppId = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ciscospark://us/APPLICATION/" + sandbox.ClientId)).TrimEnd('=');
+        foreach (var target in new[] { sandbox.OrgId, orgB })
+        {
+            using var guessed = await api.SendAsync(HttpMethod.Post, $"/v1/applications/{aAppId}/token", tokenB,
+                new { clientId = sandbox.ClientId, clientSecret = bBot.GetProperty("clientSecret").GetString(), targetOrgId = target });
+            await SandboxApi.ExpectProblemAsync(guessed, HttpStatusCode.Unauthorized, "service_app.invalid_client");
+        }
+        using (var pairB = await api.SendAsync(HttpMethod.Post, $"/v1/applications/{bBotId}/token", tokenB,
+                   new { clientId = bBot.GetProperty("clientId").GetString(), clientSecret = bBot.GetProperty("clientSecret").GetString(), targetOrgId = orgB }))
+        {
+            var machineToken = (await SandboxApi.ExpectJsonAsync(pairB, HttpStatusCode.OK)).GetProperty("access_token").GetString();
+            using var reachA = await api.SendAsync(HttpMethod.Get, $"/connect/v1/organization/{sandbox.OrgId}/services", machineToken);
+            await SandboxApi.ExpectProblemAsync(reachA, HttpStatusCode.Forbidden, "organization.mismatch");
+        }
         using (var outbox = await api.SendAsync(HttpMethod.Get, $"/sandbox/v1/organization/{orgB}/outbox", tokenB))
             await SandboxApi.ExpectJsonAsync(outbox, HttpStatusCode.OK);
 

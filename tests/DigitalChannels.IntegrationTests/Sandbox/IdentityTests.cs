@@ -14,7 +14,7 @@ public sealed class IdentityTests : IDisposable
 {
     private static readonly string[] AllScopes =
         ["connect:config_read", "connect:config_write", "cjp:config_read", "cjp:config_write", "spark-admin:people_read", "spark-admin:people_write",
-         "engage:config_read", "engage:config_write", "sandbox:admin"];
+         "engage:config_read", "engage:config_write", "sandbox:admin", "spark:applications_token"];
 
     private readonly SandboxProcess sandbox;
     private readonly SandboxApi api;

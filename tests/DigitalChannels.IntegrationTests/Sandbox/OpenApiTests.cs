@@ -35,6 +35,8 @@ public sealed class OpenApiTests : IDisposable
             [("/connect/v1/organization/{orgId}/services/{serviceId}/credentials", "get")] = ["200", "401", "403", "404"],
             [("/sandbox/v1/organization/{orgId}/applications", "post")] = ["201", "400", "401", "403", "404"],
             [("/sandbox/v1/organization/{orgId}/applications/{clientId}", "delete")] = ["204", "401", "403", "404", "409"],
+            [("/sandbox/v1/organization/{orgId}/service-apps/{applicationId}/authorization", "put")] = ["200", "201", "401", "403", "404"],
+            [("/sandbox/v1/organization/{orgId}/service-apps/{applicationId}/authorization", "delete")] = ["204", "401", "403", "404"],
             [("/sandbox/v1/organization/{orgId}/outbox", "get")] = ["200", "401", "403", "404"],
             [("/sandbox/v1/clock", "get")] = ["200", "401", "403"],
             [("/sandbox/v1/organizations", "post")] = ["201", "400", "401", "403"],
@@ -99,14 +101,14 @@ public sealed class OpenApiTests : IDisposable
         foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application", "Clock", "ClockAdvance", "OutboxList", "OutboxMail",
                      "Teammate", "TeammateList", "TeammateInvite", "TeammatePatch", "Group", "GroupList", "GroupCreate", "Team", "TeamList", "TeamCreate",
                      "Invitation", "InvitationAccept",
-                     "Flow", "FlowVersion", "FlowImport", "Rule", "Integration", "NodeAuthorization", "Asset", "InboundResult", "OnboardingAppCreate", "OnboardingAppUpdate" })
+                     "Flow", "FlowVersion", "FlowImport", "Rule", "Integration", "NodeAuthorization", "Asset", "InboundResult", "OnboardingAppCreate", "OnboardingAppUpdate", "ServiceAppAuthorization" })
             Assert.True(schemas.TryGetProperty(schema, out _), $"The document lacks the schema {schema}.");
 
         var clientCredentials = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2")
             .GetProperty("flows").GetProperty("clientCredentials");
         Assert.Equal(sandbox.BaseUrl + "/v1/access_token", clientCredentials.GetProperty("tokenUrl").GetString());
         var scopes = clientCredentials.GetProperty("scopes").EnumerateObject().Select(p => p.Name).Order().ToArray();
-        Assert.Equal(new[] { "cjp:config_read", "cjp:config_write", "connect:config_read", "connect:config_write", "engage:config_read", "engage:config_write", "sandbox:admin", "spark-admin:people_read", "spark-admin:people_write" }, scopes);
+        Assert.Equal(new[] { "cjp:config_read", "cjp:config_write", "connect:config_read", "connect:config_write", "engage:config_read", "engage:config_write", "sandbox:admin", "spark-admin:people_read", "spark-admin:people_write", "spark:applications_token" }, scopes);
     }
 
     [Fact]

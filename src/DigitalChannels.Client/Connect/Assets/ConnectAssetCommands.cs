@@ -7,7 +7,7 @@ using DigitalChannels.Client.Connect.Flows;
 
 namespace DigitalChannels.Client.Connect.Assets
 {
-    /// <summary>What Get-ConnectAsset, New-ConnectApp and Remove-ConnectApp do.</summary>
+    /// <summary>What Get-ConnectAsset, New-ConnectApp, Set-ConnectApp and Remove-ConnectApp do.</summary>
     public static class ConnectAssetCommands
     {
         public const string Noun = "ConnectAsset";
@@ -52,6 +52,42 @@ namespace DigitalChannels.Client.Connect.Assets
             if (!host.ShouldProcess($"Connect {target.Channel} {target.Type.ToLowerInvariant()} '{target.Name}' (id {target.Id})", "Remove")) return;
             await connection.ConnectAssets.DeleteAsync(target.Id, host.CancellationToken);
             host.WriteVerbose($"Removed the {target.Channel} app '{target.Name}' (id {target.Id}).");
+        }
+
+        /// <summary>
+        /// Renames an app through the Digital Channel Onboarding API, live or sandbox. The app is named by object, by
+        /// <paramref name="appId"/> with its <paramref name="channel"/> (what a live tenant needs: it has no public list of
+        /// apps), or by name or id alone, which reads Assets > Apps first (the sandbox; NoPublicApi on a live tenant).
+        /// </summary>
+        public static async Task SetAppAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectAsset app, string nameOrId, string appId,
+            ConnectChannel? channel, string newName, bool passThru)
+        {
+            if (string.IsNullOrWhiteSpace(newName)) throw new ArgumentException("The new app name is empty.", nameof(newName));
+            newName = newName.Trim();
+            string id, label;
+            ConnectChannel kind;
+            if (app != null || appId == null)
+            {
+                if (app == null) connection.ConnectAssets.RequireApi("Finding a Connect app by name", ConnectAssetsClient.AppsPage + " (or give -Id and -Channel)");
+                var target = app ?? await FindAsync(connection, nameOrId, host.CancellationToken);
+                if (!string.Equals(target.Type, ConnectAsset.AppType, StringComparison.OrdinalIgnoreCase))
+                    throw new ArgumentException($"'{target.Name}' is a {target.Channel} number: numbers are provided by Cisco and cannot be renamed.", nameof(nameOrId));
+                if (!Enum.TryParse(target.Channel, true, out kind))
+                    throw new ArgumentException($"The app '{target.Name}' has the channel '{target.Channel}', which this module does not know.", nameof(app));
+                (id, label) = (target.Id, $"Connect {target.Channel} app '{target.Name}' (id {target.Id})");
+            }
+            else
+            {
+                if (string.IsNullOrWhiteSpace(appId)) throw new ArgumentException("The app id is empty.", nameof(appId));
+                kind = channel ?? throw new ArgumentException("-Channel is needed with -Id: the Onboarding API names an app by id and channel.", nameof(channel));
+                (id, label) = (appId.Trim(), $"Connect {kind} app with id {appId.Trim()}");
+            }
+            if (ConnectAssetsClient.UpdateChannel(kind) == null)
+                throw new ArgumentException($"{kind} has no apps to rename: SMS numbers are provided by Cisco and read-only.", nameof(channel));
+            if (!host.ShouldProcess(label, $"Rename to '{newName}'")) return;
+            var changed = await connection.ConnectAssets.UpdateAppAsync(id, kind, newName, host.CancellationToken);
+            host.WriteVerbose($"Renamed the {kind} app {id} to '{changed?.Name ?? newName}'.");
+            if (passThru) host.WriteObject(changed);
         }
 
         /// <summary>

@@ -72,6 +72,33 @@ namespace DigitalChannels.Client.Connect.Assets
             return Http.SendAsync<ConnectAsset>(HttpMethod.Post, uri, body, OrganizationHeader, cancellationToken);
         }
 
+        /// <summary>
+        /// The Onboarding API's <c>channel</c> value that reads and updates an app of <paramref name="channel"/>: the create
+        /// values, plus Apple Messages for Business and Google Business Messages, which it updates but cannot create. SMS has
+        /// numbers (Cisco's, read-only), so null.
+        /// </summary>
+        public static string UpdateChannel(ConnectChannel channel)
+        {
+            switch (channel)
+            {
+                case ConnectChannel.AppleMessagesForBusiness: return "applebusinesschat";
+                case ConnectChannel.GoogleBusinessMessages: return "gbm";
+                default: return ConnectChannels.OnboardingChannel(channel);
+            }
+        }
+
+        /// <summary>
+        /// Renames an app through the Digital Channel Onboarding API (<c>PUT v2/digital/app/{appId}?channel=…</c> with
+        /// <c>x-organization-id</c>): the same call on a live region and on the sandbox, only the host differs.
+        /// </summary>
+        public Task<ConnectAsset> UpdateAppAsync(string appId, ConnectChannel channel, string name, CancellationToken cancellationToken)
+        {
+            var query = UpdateChannel(channel) ?? throw new ArgumentException($"{channel} has no apps to change: SMS numbers are provided by Cisco and read-only.", nameof(channel));
+            var uri = WebexHttpPipeline.WithQuery(new Uri(_connection.Environment.OnboardingBaseUri, "v2/digital/app/" + Uri.EscapeDataString(appId)),
+                new[] { new KeyValuePair<string, string>("channel", query) });
+            return Http.SendAsync<ConnectAsset>(HttpMethod.Put, uri, new Dictionary<string, string> { ["name"] = name }, OrganizationHeader, cancellationToken);
+        }
+
         /// <summary>The Onboarding API's tenant header: the organization is not in its paths.</summary>
         private IReadOnlyDictionary<string, string> OrganizationHeader =>
             new Dictionary<string, string> { ["x-organization-id"] = _connection.OrganizationId };

@@ -100,6 +100,55 @@ public class ConnectAssetCommandsTests
         Assert.Empty(handler.Requests);
     }
 
+    [Theory]
+    [InlineData("us1", ConnectChannel.Email, "https://assetmanagement.us.webexconnect.io/connectapi/v2/digital/app/0f8fad5b-d9cb-469f-a165-70867728950e?channel=email")]
+    [InlineData("eu2", ConnectChannel.LiveChat, "https://assetmanagement.eu.webexconnect.io/connectapi/v2/digital/app/0f8fad5b-d9cb-469f-a165-70867728950e?channel=app")]
+    [InlineData("ca1", ConnectChannel.AppleMessagesForBusiness, "https://assetmanagement.ca.webexconnect.io/connectapi/v2/digital/app/0f8fad5b-d9cb-469f-a165-70867728950e?channel=applebusinesschat")]
+    public async Task On_a_live_region_Set_app_by_id_and_channel_puts_the_new_name_to_the_regional_onboarding_host(string region, ConnectChannel channel, string expected)
+    {
+        var (handler, headers) = Server();
+        using var connection = await Connect(handler, WebexEnvironment.ForRegion(region));
+        var host = new RecordingHost();
+
+        CommandRunner.Run(host, ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.SetAppAsync(h, connection, null!, null!, AppId, channel, " Lab Chat ", passThru: true));
+
+        Assert.Empty(host.Errors);
+        var put = handler.Requests.Single();
+        Assert.Equal(HttpMethod.Put, put.Method);
+        Assert.Equal(expected, put.Uri.AbsoluteUri);
+        Assert.Equal(Org, headers.Single());
+        Assert.Equal(JObject.Parse("{\"name\":\"Lab Chat\"}"), JObject.Parse(put.Body!), JToken.EqualityComparer);
+        Assert.Equal(($"Connect {channel} app with id {AppId}", "Rename to 'Lab Chat'"), Assert.Single(host.ShouldProcessCalls));
+        Assert.Equal(AppId, Assert.IsType<ConnectAsset>(Assert.Single(host.Objects)).Id);
+    }
+
+    [Fact]
+    public async Task Set_app_sends_nothing_under_WhatIf_refuses_sms_and_by_name_stops_on_a_live_tenant_naming_the_portal_page()
+    {
+        var (handler, _) = Server();
+        using var connection = await Connect(handler, WebexEnvironment.ForRegion("us1"));
+
+        var whatIf = new RecordingHost { Answer = false };
+        CommandRunner.Run(whatIf, ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.SetAppAsync(h, connection, null!, null!, AppId, ConnectChannel.WhatsApp, "New", false));
+        Assert.Single(whatIf.ShouldProcessCalls);
+
+        var sms = new RecordingHost();
+        CommandRunner.Run(sms, ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.SetAppAsync(h, connection, null!, null!, AppId, ConnectChannel.Sms, "New", false), AppId);
+        Assert.Equal("ConnectAppInvalidArgument", Assert.Single(sms.Errors).ErrorId);
+        Assert.Contains("SMS numbers are provided by Cisco", sms.Errors[0].Message);
+
+        var byName = Assert.Throws<CommandTerminatedException>(() => CommandRunner.Run(new RecordingHost(), ConnectAssetCommands.AppNoun,
+            h => ConnectAssetCommands.SetAppAsync(h, connection, null!, "Lab Chat", null!, null, "New", false)));
+        Assert.Equal("ConnectAppNoPublicApi", byName.Error.ErrorId);
+        Assert.Contains("Webex Connect portal > Assets > Apps (or give -Id and -Channel)", byName.Error.Message);
+
+        var number = new RecordingHost();
+        var sandboxNumber = new ConnectAsset { Id = "n1", Type = ConnectAsset.NumberType, Channel = "Sms", Name = "+15550100" };
+        CommandRunner.Run(number, ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.SetAppAsync(h, connection, sandboxNumber, null!, null!, null, "New", false), sandboxNumber);
+        Assert.Equal("ConnectAppInvalidArgument", Assert.Single(number.Errors).ErrorId);
+        Assert.Empty(handler.Requests);
+    }
+
     [Fact]
     public void Every_region_has_an_onboarding_host_and_the_sandbox_serves_it_itself()
     {
