@@ -131,4 +131,9 @@ namespace DigitalChannels.PowerShell.Base.Completion
     {
         public WxccUserEmailCompleter() : base(TenantObjectKind.WxccUser) { }
     }
+
+    public sealed class ConnectTemplateNameCompleter : TenantNameCompleter
+    {
+        public ConnectTemplateNameCompleter() : base(TenantObjectKind.ConnectTemplate) { }
+    }
 }
