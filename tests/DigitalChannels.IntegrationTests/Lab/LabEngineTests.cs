@@ -162,7 +162,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         Assert.Contains(rows, r => r is { StepId: "12.1-provisioning", Result: LabChangeResult.NotApplied });
         // Steps that cannot be read before provisioning are predicted from the definition, not "planned later".
         Assert.DoesNotContain(host.Information, line => line.Contains("planned later"));
-        Assert.Contains("(8 step(s) predicted from the definition", host.Information[0]);
+        Assert.Contains("(9 step(s) predicted from the definition", host.Information[0]);
         var services = rows.Where(r => r.StepId == "12.2-services").ToList();
         Assert.Equal(2, services.Count);
         Assert.All(services, s => Assert.Equal((LabChangeResult.NotApplied, LabAction.Create), (s.Result, s.Action)));
@@ -271,6 +271,54 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         Assert.Single(drift, d => d.Object.StartsWith("Flow '", StringComparison.Ordinal) && d.Kind == LabDriftKind.Differs);
         Assert.Contains("NotInDefinition | Connect service 'Somebody's own service' |  |  | exists, not in the definition", lines);
         Assert.True(drift.Count == 6, string.Join("\n", lines)); // nothing else: exactly what was broken
+    }
+
+    /// <summary>Lab 12.2 "8. Settings": the tenant settings are planned, applied, verified, compared and exported like any step.</summary>
+    [Fact]
+    public async Task Tenant_settings_of_lab_12_2_are_planned_applied_verified_compared_and_exported()
+    {
+        var definition = LabDefinitionFile.From(new Hashtable
+        {
+            ["SchemaVersion"] = 1,
+            ["Provisioning"] = new Hashtable { ["Owner"] = "cl1admin{Pod}@email.carehybrid.com" },
+            ["Connect"] = new Hashtable { ["TenantSettings"] = new Hashtable { ["TimeZone"] = "Europe/London", ["DateFormat"] = "DD/MM/YYYY HH:mm:ss" } },
+        }, null);
+        var pod = (await NewPodsAsync(definition, 1))[0];
+        using var _ = pod.Connection;
+        const string fresh = "time zone 'UTC', date format 'YYYY-MM-DD HH:mm:ss'";
+        const string wanted = "time zone 'Europe/London', date format 'DD/MM/YYYY HH:mm:ss'";
+
+        // The plan on a tenant not yet provisioned predicts the platform's defaults; applying changes exactly that.
+        var plan = Invoke(pod, definition, answer: false).Of<LabChange>().Single(r => r.StepId == TenantSettingsStep.StepId);
+        Assert.Equal((LabChangeResult.NotApplied, LabAction.Change, fresh, wanted), (plan.Result, plan.Action, plan.Before, plan.Expected));
+        var applied = Invoke(pod, definition);
+        Assert.Empty(applied.Errors);
+        Assert.Contains(applied.Of<LabChange>(), r => r is { StepId: TenantSettingsStep.StepId, Result: LabChangeResult.Changed, Before: fresh });
+        var settings = await pod.Connection.ConnectSettings.GetTenantSettingAsync(CancellationToken.None);
+        Assert.Equal(("Europe/London", "DD/MM/YYYY HH:mm:ss"), (settings.TimeZone, settings.DateFormat));
+        var check = Assert.Single(Test(pod, definition), c => c.StepId == TenantSettingsStep.StepId);
+        Assert.True(check.Passed);
+        Assert.Equal(("12.2", "Connect tenant settings", wanted), (check.Lab, check.Target, check.Actual));
+        Assert.DoesNotContain(Invoke(pod, definition).Of<LabChange>(), r => r.StepId == TenantSettingsStep.StepId && r.Result == LabChangeResult.Changed);
+
+        // Changed outside the definition: the check fails, drift names the one property, applying repairs it.
+        await pod.Connection.ConnectSettings.SetTenantSettingAsync("Asia/Tokyo", null, CancellationToken.None);
+        var failed = Assert.Single(Test(pod, definition), c => c.StepId == TenantSettingsStep.StepId);
+        Assert.Equal((false, "time zone 'Asia/Tokyo', date format 'DD/MM/YYYY HH:mm:ss'"), (failed.Passed, failed.Actual));
+        List<LabDrift> drift = new();
+        CommandRunner.Run(new Host(), LabCommands.Noun, async h => drift = await new LabEngine(h).DriftAsync(pod, definition, false));
+        var row = Assert.Single(drift);
+        Assert.Equal((LabDriftKind.Differs, "Connect tenant settings", "time zone", "'Europe/London'", "'Asia/Tokyo'"), (row.Kind, row.Object, row.Property, row.Expected, row.Actual));
+
+        // Export reads them into the definition, and the definition written reads back the same.
+        var export = await DigitalChannels.Client.Lab.Export.LabExporter.ReadAsync(pod.Connection, pod.Id, null, CancellationToken.None);
+        Assert.Equal(("Asia/Tokyo", "DD/MM/YYYY HH:mm:ss"), (export.Definition.Connect.TenantSettings.TimeZone, export.Definition.Connect.TenantSettings.DateFormat));
+        var text = DigitalChannels.Client.Lab.Export.LabDefinitionWriter.ToPsd1(export.Definition);
+        Assert.Contains("TenantSettings", text);
+        Assert.Contains("TimeZone   = 'Asia/Tokyo'", text);
+
+        Assert.Empty(Invoke(pod, definition).Errors);
+        Assert.True(Assert.Single(Test(pod, definition), c => c.StepId == TenantSettingsStep.StepId).Passed);
     }
 
     [Fact]
