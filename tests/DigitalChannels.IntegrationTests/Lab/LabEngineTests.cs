@@ -117,7 +117,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
 
         var checks = Test(pod, definition);
         Assert.True(checks.All(c => c.Passed), Describe(checks.Where(c => !c.Passed)));
-        Assert.Equal(23, checks.Count);
+        Assert.Equal(24, checks.Count);
         Assert.Equal(["12.1", "12.2", "12.3", "12.4", "12.5"], checks.Select(c => c.Lab).Distinct().Order());
 
         // Read back independently of the engine's own observations.
@@ -141,9 +141,9 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         var second = Invoke(pod, definition);
         Assert.Empty(second.Errors);
         Assert.All(second.Of<LabChange>(), r => Assert.Equal(LabChangeResult.Unchanged, r.Result));
-        Assert.Equal(23, second.Of<LabChange>().Count);
+        Assert.Equal(24, second.Of<LabChange>().Count);
         Assert.Empty(second.ShouldProcessCalls);
-        Assert.StartsWith($"Plan for pod {pod.Id}: 0 to create, 0 to change, 23 unchanged", second.Information[0]);
+        Assert.StartsWith($"Plan for pod {pod.Id}: 0 to create, 0 to change, 24 unchanged", second.Information[0]);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
             var planned = InvokeWithPlan(pod, definition, answer: false, planPath: stalePath);
             Assert.Empty(planned.Errors);
             var saved = LabPlanFile.Load(stalePath);
-            Assert.Equal(23, saved.Pods.Single().Items.Count);
+            Assert.Equal(24, saved.Pods.Single().Items.Count);
             Assert.Equal(21, saved.Pods.Single().Items.Count(i => i.Action is LabAction.Create or LabAction.Change));
             Assert.Equal(8, saved.Pods.Single().Items.Where(i => i.Predicted).Select(i => i.StepId).Distinct().Count());
 
@@ -420,7 +420,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
             Assert.Equal(pods.Select(p => p.Id), results.Select(r => r.Pod));
             Assert.All(results, r => Assert.True(r.Passed, $"pod {r.Pod}: {r.FirstProblem}"));
             // 13 objects are created, and the two Engage users once more unless provisioning already brought them (timing).
-            Assert.All(results, r => Assert.Equal((true, 23, 0), (r.Created is >= 13 and <= 15, r.ChecksPassed, r.ChecksFailed)));
+            Assert.All(results, r => Assert.Equal((true, 24, 0), (r.Created is >= 13 and <= 15, r.ChecksPassed, r.ChecksFailed)));
             Assert.Equal(20, results.Select(r => r.Organization).Distinct().Count());
             Assert.Matches(@"^20 of 20 pods passed in \d+\.\d s \(at most 8 requests in flight\)\.$", host.Information.Last());
             Assert.Contains(host.Progress, p => p.ActivityId == 1 && p.Status == "20 of 20 pods done" && p.Completed);
