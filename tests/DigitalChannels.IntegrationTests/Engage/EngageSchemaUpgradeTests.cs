@@ -32,6 +32,9 @@ public sealed class EngageSchemaUpgradeTests
                 DELETE FROM schema_version WHERE version = 9;
                 DROP TABLE authorization_codes; DROP TABLE refresh_tokens; DROP TABLE device_codes; DROP TABLE sign_in_sessions;
                 DELETE FROM schema_version WHERE version = 10;
+                -- ... and before step 11 (Connect templates, tenant settings, profile settings).
+                DROP TABLE connect_templates; DROP TABLE connect_tenant_settings; DROP TABLE connect_profile_settings;
+                DELETE FROM schema_version WHERE version = 11;
                 UPDATE service_applications SET scopes = replace(replace(scopes, ' engage:config_read', ''), ' engage:config_write', '');
                 """;
             command.ExecuteNonQuery();

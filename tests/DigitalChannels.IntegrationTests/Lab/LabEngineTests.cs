@@ -205,7 +205,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
             var saved = LabPlanFile.Load(stalePath);
             Assert.Equal(24, saved.Pods.Single().Items.Count);
             Assert.Equal(21, saved.Pods.Single().Items.Count(i => i.Action is LabAction.Create or LabAction.Change));
-            Assert.Equal(8, saved.Pods.Single().Items.Where(i => i.Predicted).Select(i => i.StepId).Distinct().Count());
+            Assert.Equal(9, saved.Pods.Single().Items.Where(i => i.Predicted).Select(i => i.StepId).Distinct().Count());
 
             // Someone changes the tenant after the plan was made: -Plan refuses, naming what moved, and changes nothing.
             var rona = await pod.Connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None);
