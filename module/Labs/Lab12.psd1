@@ -51,6 +51,10 @@
             @{ Integration = 'Webex CC Engage'; Name = 'WxCC Engage Authorisation' }
             @{ Integration = 'Webex CC Task';   Name = 'WxCC Authorisation'; Account = 'cl1admin{Pod}@email.carehybrid.com' }
         )
+
+        # Lab 12.2 "8. Settings": verify the configured Time Zone and Date Format (Settings > Tenant Settings). The guide
+        # names no values: these are a new tenant's, so the check passes on a pod nobody changed.
+        TenantSettings = @{ TimeZone = 'UTC'; DateFormat = 'YYYY-MM-DD HH:mm:ss' }
     }
 
     # Lab 12.5 steps 3 and 4.

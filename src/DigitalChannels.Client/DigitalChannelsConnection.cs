@@ -72,6 +72,8 @@ namespace DigitalChannels.Client
             ConnectIntegrations = new Connect.Integrations.ConnectIntegrationsClient(this);
             Engage = new Engage.EngageClient(this);
             Provisioning = new Provisioning.ProvisioningClient(this);
+            ConnectTemplates = new Connect.Templates.ConnectTemplatesClient(this);
+            ConnectSettings = new Connect.Settings.ConnectSettingsClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -135,6 +137,12 @@ namespace DigitalChannels.Client
 
         /// <summary>Digital Channels provisioning and the sandbox operator's tenants.</summary>
         public Provisioning.ProvisioningClient Provisioning { get; }
+
+        /// <summary>Connect's message templates (Tools > Templates).</summary>
+        public Connect.Templates.ConnectTemplatesClient ConnectTemplates { get; }
+
+        /// <summary>Connect's Tenant Settings and the signed-in teammate's Profile Settings.</summary>
+        public Connect.Settings.ConnectSettingsClient ConnectSettings { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)

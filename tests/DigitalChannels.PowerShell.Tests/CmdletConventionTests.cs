@@ -58,6 +58,8 @@ public class CmdletConventionTests
             "Add-ConnectNodeAuthorization", "Add-EngageBlockedWord", "Compare-DigitalChannelsLab", "Complete-ConnectTeammateInvitation",
             "Connect-DigitalChannels", "Disconnect-DigitalChannels", "Export-DigitalChannelsLab", "Get-ConnectAsset", "Get-ConnectFlow", "Get-ConnectGroup",
             "Get-ConnectIntegration", "Get-ConnectRule", "Get-ConnectService", "Get-ConnectTeam", "Get-ConnectTeammate",
+            "Get-ConnectTemplate", "New-ConnectTemplate", "Set-ConnectTemplate", "Remove-ConnectTemplate",
+            "Get-ConnectTenantSetting", "Set-ConnectTenantSetting", "Get-ConnectProfile", "Set-ConnectProfile",
             "Get-DigitalChannelsConnection", "Get-DigitalChannelsLabDefinition", "Get-DigitalChannelsProvisioning", "Get-DigitalChannelsSandboxMail",
             "Get-EngageAttachmentSetting", "Get-EngageBlockedWord", "Get-EngageChannelAsset", "Get-EngageTemplate",
             "Get-EngageTranscript", "Get-EngageUser", "Get-EngageWorkingHours", "Get-WxccDesktopProfile",

@@ -30,6 +30,7 @@ public class CompletionAndPipelineTests
         [typeof(MultimediaProfileIdentity)] = TenantObjectKind.WxccMultimediaProfile,
         [typeof(DesktopProfileIdentity)] = TenantObjectKind.WxccDesktopProfile,
         [typeof(WxccUserIdentity[])] = TenantObjectKind.WxccUser,
+        [typeof(DigitalChannels.Client.Connect.Templates.ConnectTemplateIdentity)] = TenantObjectKind.ConnectTemplate,
     };
 
     /// <summary>String parameters that name Contact Center objects by name (resolved by ContactCenterNames).</summary>
@@ -83,6 +84,7 @@ public class CompletionAndPipelineTests
     [InlineData("Get-WxccMultimediaProfile", "Name", TenantObjectKind.WxccMultimediaProfile)]
     [InlineData("Get-WxccDesktopProfile", "Name", TenantObjectKind.WxccDesktopProfile)]
     [InlineData("Get-WxccUser", "Email", TenantObjectKind.WxccUser)]
+    [InlineData("Get-ConnectTemplate", "Name", TenantObjectKind.ConnectTemplate)]
     public void Get_cmdlets_complete_names_and_take_them_from_the_pipeline(string cmdletName, string parameterName, TenantObjectKind kind)
     {
         var parameter = CmdletCatalog.Get(cmdletName).Parameters.Single(p => p.Name == parameterName);

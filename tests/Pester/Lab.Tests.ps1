@@ -182,7 +182,7 @@ Describe 'Invoke-DigitalChannelsLab and the verification pack on a new sandbox t
         $rows = @(Invoke-DigitalChannelsLab -FlowPath $Fixtures -PodId 7 -Connection $Admin -Confirm:$false -ReportPath $folder -InformationAction SilentlyContinue -ErrorAction Stop)
         @($rows | Where-Object Result -NE 'Unchanged') | Should -BeNullOrEmpty
         [xml] $junit = Get-Content -Raw (Join-Path $folder 'junit.xml')
-        ([int] $junit.testsuites.tests, [int] $junit.testsuites.failures, [int] $junit.testsuites.errors, [int] $junit.testsuites.skipped) | Should -Be @(14, 0, 0, 0)
+        ([int] $junit.testsuites.tests, [int] $junit.testsuites.failures, [int] $junit.testsuites.errors, [int] $junit.testsuites.skipped) | Should -Be @(15, 0, 0, 0)
         ($rows | Out-String -Width 120) -split "`r?`n" | Where-Object { $_.Length -gt 120 } | Should -BeNullOrEmpty
     }
 }

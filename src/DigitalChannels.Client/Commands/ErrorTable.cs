@@ -226,6 +226,15 @@ namespace DigitalChannels.Client.Commands
                 "Add a rule that ties the asset to a Live flow.", "No rule makes the asset trigger a flow"),
             Row(ErrorSource.Sandbox, "integration.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such integration"),
             Row(ErrorSource.Sandbox, "integration.duplicate_authorization", "AlreadyExists", CommandErrorCategory.ResourceExists, ChooseAnotherName, "A node authorization of that name exists"),
+            Row(ErrorSource.Sandbox, "connect_template.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such Connect template (Tools > Templates)"),
+            Row(ErrorSource.Sandbox, "connect_template.duplicate_name", "AlreadyExists", CommandErrorCategory.ResourceExists, ChooseAnotherName, "A Connect template of that name exists"),
+            Row(ErrorSource.Sandbox, "connect_template.invalid_content", "InvalidContent", CommandErrorCategory.InvalidArgument,
+                "Correct the value that the message names; it lists what the channel allows.",
+                "A channel, content type, subject or body that Tools > Templates refuses (an SMS Text body outside the GSM alphabet, an email without a subject, an unclosed $( variable)"),
+            Row(ErrorSource.Sandbox, "tenant_settings.unknown_time_zone", "UnknownTimeZone", CommandErrorCategory.InvalidArgument,
+                "Give an IANA time zone id (Europe/London) or a Windows id (GMT Standard Time).", "A time zone that Tenant Settings does not offer; TargetObject is the value"),
+            Row(ErrorSource.Sandbox, "tenant_settings.unknown_date_format", "UnknownDateFormat", CommandErrorCategory.InvalidArgument,
+                "Use one of the date formats that the message lists.", "A date format that Tenant Settings does not offer; TargetObject is the value"),
 
             // Teammates, invitations, groups and teams.
             Row(ErrorSource.Sandbox, "teammate.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such teammate"),

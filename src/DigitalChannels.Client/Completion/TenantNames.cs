@@ -65,6 +65,9 @@ namespace DigitalChannels.Client.Completion
                 case TenantObjectKind.WxccUser:
                     await AddAsync(names, connection.ContactCenter.Users, cancellationToken);
                     break;
+                case TenantObjectKind.ConnectTemplate:
+                    await AddAsync(names, connection.ConnectTemplates.ListAsync(null, null, cancellationToken), t => t.Name);
+                    break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(kind), kind, $"'{kind}' is not a kind of tenant object.");
             }

@@ -15,5 +15,6 @@ namespace DigitalChannels.Client.Completion
         WxccMultimediaProfile,
         WxccDesktopProfile,
         WxccUser,
+        ConnectTemplate,
     }
 }

@@ -63,6 +63,7 @@ namespace DigitalChannels.Client.Lab
             new UsersStep(),
             new RonaTimeoutsStep(),
             new ServicesStep(),
+            new TenantSettingsStep(),
             new NodeAuthorizationsStep(),
             new FlowsStep(),
             new TeammatesStep(),

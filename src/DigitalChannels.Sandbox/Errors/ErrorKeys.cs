@@ -97,5 +97,12 @@ public static class ErrorKeys
     public const string EngageUserInactive = "engage_user.inactive";
     public const string ChannelAssetNotLiveChat = "channel_asset.not_live_chat";
 
+    // Connect Tools > Templates, Settings > Tenant Settings.
+    public const string ConnectTemplateNotFound = "connect_template.not_found";
+    public const string ConnectTemplateDuplicateName = "connect_template.duplicate_name";
+    public const string ConnectTemplateInvalidContent = "connect_template.invalid_content";
+    public const string TenantSettingsUnknownTimeZone = "tenant_settings.unknown_time_zone";
+    public const string TenantSettingsUnknownDateFormat = "tenant_settings.unknown_date_format";
+
     public const string Internal = "internal.error";
 }

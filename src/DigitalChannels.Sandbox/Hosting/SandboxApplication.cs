@@ -82,6 +82,8 @@ public static class SandboxApplication
         app.MapEngageEndpoints();
         app.MapProvisioningEndpoints();
         app.MapTenantEndpoints();
+        Connect.Templates.ConnectTemplateEndpoints.MapConnectTemplateEndpoints(app);
+        Connect.Settings.SettingsEndpoints.MapConnectSettingsEndpoints(app);
 
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
         return app;

@@ -49,4 +49,12 @@ public static class ConnectPermissions
     /// <summary>Groups/Teams is an owner-only feature (platform facts §3.3).</summary>
     public static readonly ConnectPermission ManageGroupsAndTeams = new("manage Groups and Teams (only the tenant Owner can)",
         new HashSet<ConnectRole> { ConnectRole.Owner });
+
+    /// <summary>Tenant Settings: "only account owners can make changes" (help.webexconnect.io; platform facts §3.3).</summary>
+    public static readonly ConnectPermission ChangeTenantSettings = new("change the tenant settings (only the tenant Owner can)",
+        new HashSet<ConnectRole> { ConnectRole.Owner });
+
+    /// <summary>Profile Settings: every teammate reads and changes its own profile, whatever its role.</summary>
+    public static readonly ConnectPermission ManageOwnProfile = new("manage its own profile",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess, ConnectRole.ReadOnly, ConnectRole.Restricted });
 }

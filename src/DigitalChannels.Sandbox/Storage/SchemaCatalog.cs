@@ -27,5 +27,6 @@ public static class SchemaCatalog
         Provisioning.ProvisioningSchema.DigitalChannels, // 9: Digital Channel setting, provisioning, Engage users, chat widgets
         SignInSchema.SignIn,                            // 10: authorization codes, refresh tokens, device codes, sign-in sessions
         ServiceAppSchema.Authorizations,                // 11: service apps authorized per organization (machine accounts)
+        PortalSchema.TemplatesAndSettings,              // 12: Connect templates, tenant settings, profile settings
     ];
 }

@@ -76,8 +76,10 @@ public sealed class LabDefinitionReaderTests : IDisposable
         var rona = lab.ContactCenter.RonaTimeouts;
         Assert.Equal((18, 60, 90, 60), (rona.Telephony, rona.Chat, rona.Email, rona.Social));
         Assert.True(lab.Engage.AttachmentsEnabled);
-        Assert.Equal(16, LabEngine.Steps.Count);
-        Assert.Equal(14, LabEngine.StepsFor(lab).Count); // everything but templates and the blocklist, which the lab does not set
+        Assert.Equal(("UTC", "YYYY-MM-DD HH:mm:ss"), (lab.Connect.TenantSettings.TimeZone, lab.Connect.TenantSettings.DateFormat));
+        Assert.Equal(17, LabEngine.Steps.Count);
+        Assert.Equal(15, LabEngine.StepsFor(lab).Count); // everything but templates and the blocklist, which the lab does not set
+        Assert.Contains("12.2-tenant-settings", LabEngine.StepsFor(lab).Select(s => s.Id));
     }
 
     [Fact]
@@ -209,6 +211,24 @@ public sealed class LabDefinitionReaderTests : IDisposable
         Assert.Contains("Engage.AttachmentsEnabled: expected $true or $false, found the text 'yes'", problems);
         Assert.Contains(problems, p => p.StartsWith("Engage.Templates[0].Channels[1]: 'fax' is not an Engage channel", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Colour: is not a known key here", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Tenant_settings_take_an_IANA_time_zone_and_a_date_format_the_portal_offers()
+    {
+        var error = Refused("""
+                Connect = @{ TenantSettings = @{ TimeZone = 'GMT Standard Time'; DateFormat = 'dd.mm.yyyy'; Locale = 'en-GB' } }
+            """);
+        var problems = error.Problems.Select(p => p.ToString()).ToList();
+        Assert.Contains("Connect.TenantSettings.TimeZone: 'GMT Standard Time' is not an IANA time zone id such as 'Europe/London', 'America/New_York' or 'UTC'", problems);
+        Assert.Contains(problems, p => p.StartsWith("Connect.TenantSettings.DateFormat: 'dd.mm.yyyy' is not a date format the portal offers; use one of: 'YYYY-MM-DD HH:mm:ss', ", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Connect.TenantSettings.Locale: is not a known key here (known: DateFormat, TimeZone)", StringComparison.Ordinal));
+        Assert.Equal(3, problems.Count);
+
+        var path = Write("zone.psd1", "@{\n    SchemaVersion = 1\n    Connect = @{ TenantSettings = @{ TimeZone = 'America/Argentina/Buenos_Aires' } }\n}\n");
+        var lab = LabDefinitionFile.Load(path, Flows);
+        Assert.Equal(("America/Argentina/Buenos_Aires", (string?)null), (lab.Connect.TenantSettings.TimeZone, lab.Connect.TenantSettings.DateFormat));
+        Assert.Equal(["12.2-tenant-settings"], LabEngine.StepsFor(lab).Select(s => s.Id));
     }
 
     [Fact]

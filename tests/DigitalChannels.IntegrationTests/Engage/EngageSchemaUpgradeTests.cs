@@ -33,6 +33,9 @@ public sealed class EngageSchemaUpgradeTests
                 DROP TABLE authorization_codes; DROP TABLE refresh_tokens; DROP TABLE device_codes; DROP TABLE sign_in_sessions;
                 DELETE FROM schema_version WHERE version = 10;
                 DROP TABLE service_app_authorizations; DELETE FROM schema_version WHERE version = 11;
+                -- ... and before step 12 (Connect templates, tenant settings, profile settings).
+                DROP TABLE connect_templates; DROP TABLE connect_tenant_settings; DROP TABLE connect_profile_settings;
+                DELETE FROM schema_version WHERE version = 12;
                 UPDATE service_applications SET scopes = replace(replace(scopes, ' engage:config_read', ''), ' engage:config_write', '');
                 """;
             command.ExecuteNonQuery();

@@ -117,7 +117,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
 
         var checks = Test(pod, definition);
         Assert.True(checks.All(c => c.Passed), Describe(checks.Where(c => !c.Passed)));
-        Assert.Equal(23, checks.Count);
+        Assert.Equal(24, checks.Count);
         Assert.Equal(["12.1", "12.2", "12.3", "12.4", "12.5"], checks.Select(c => c.Lab).Distinct().Order());
 
         // Read back independently of the engine's own observations.
@@ -141,9 +141,9 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         var second = Invoke(pod, definition);
         Assert.Empty(second.Errors);
         Assert.All(second.Of<LabChange>(), r => Assert.Equal(LabChangeResult.Unchanged, r.Result));
-        Assert.Equal(23, second.Of<LabChange>().Count);
+        Assert.Equal(24, second.Of<LabChange>().Count);
         Assert.Empty(second.ShouldProcessCalls);
-        Assert.StartsWith($"Plan for pod {pod.Id}: 0 to create, 0 to change, 23 unchanged", second.Information[0]);
+        Assert.StartsWith($"Plan for pod {pod.Id}: 0 to create, 0 to change, 24 unchanged", second.Information[0]);
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         Assert.Contains(rows, r => r is { StepId: "12.1-provisioning", Result: LabChangeResult.NotApplied });
         // Steps that cannot be read before provisioning are predicted from the definition, not "planned later".
         Assert.DoesNotContain(host.Information, line => line.Contains("planned later"));
-        Assert.Contains("(8 step(s) predicted from the definition", host.Information[0]);
+        Assert.Contains("(9 step(s) predicted from the definition", host.Information[0]);
         var services = rows.Where(r => r.StepId == "12.2-services").ToList();
         Assert.Equal(2, services.Count);
         Assert.All(services, s => Assert.Equal((LabChangeResult.NotApplied, LabAction.Create), (s.Result, s.Action)));
@@ -203,9 +203,9 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
             var planned = InvokeWithPlan(pod, definition, answer: false, planPath: stalePath);
             Assert.Empty(planned.Errors);
             var saved = LabPlanFile.Load(stalePath);
-            Assert.Equal(23, saved.Pods.Single().Items.Count);
+            Assert.Equal(24, saved.Pods.Single().Items.Count);
             Assert.Equal(21, saved.Pods.Single().Items.Count(i => i.Action is LabAction.Create or LabAction.Change));
-            Assert.Equal(8, saved.Pods.Single().Items.Where(i => i.Predicted).Select(i => i.StepId).Distinct().Count());
+            Assert.Equal(9, saved.Pods.Single().Items.Where(i => i.Predicted).Select(i => i.StepId).Distinct().Count());
 
             // Someone changes the tenant after the plan was made: -Plan refuses, naming what moved, and changes nothing.
             var rona = await pod.Connection.ControlHub.GetRonaTimeoutsAsync(CancellationToken.None);
@@ -271,6 +271,54 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
         Assert.Single(drift, d => d.Object.StartsWith("Flow '", StringComparison.Ordinal) && d.Kind == LabDriftKind.Differs);
         Assert.Contains("NotInDefinition | Connect service 'Somebody's own service' |  |  | exists, not in the definition", lines);
         Assert.True(drift.Count == 6, string.Join("\n", lines)); // nothing else: exactly what was broken
+    }
+
+    /// <summary>Lab 12.2 "8. Settings": the tenant settings are planned, applied, verified, compared and exported like any step.</summary>
+    [Fact]
+    public async Task Tenant_settings_of_lab_12_2_are_planned_applied_verified_compared_and_exported()
+    {
+        var definition = LabDefinitionFile.From(new Hashtable
+        {
+            ["SchemaVersion"] = 1,
+            ["Provisioning"] = new Hashtable { ["Owner"] = "cl1admin{Pod}@email.carehybrid.com" },
+            ["Connect"] = new Hashtable { ["TenantSettings"] = new Hashtable { ["TimeZone"] = "Europe/London", ["DateFormat"] = "DD/MM/YYYY HH:mm:ss" } },
+        }, null);
+        var pod = (await NewPodsAsync(definition, 1))[0];
+        using var _ = pod.Connection;
+        const string fresh = "time zone 'UTC', date format 'YYYY-MM-DD HH:mm:ss'";
+        const string wanted = "time zone 'Europe/London', date format 'DD/MM/YYYY HH:mm:ss'";
+
+        // The plan on a tenant not yet provisioned predicts the platform's defaults; applying changes exactly that.
+        var plan = Invoke(pod, definition, answer: false).Of<LabChange>().Single(r => r.StepId == TenantSettingsStep.StepId);
+        Assert.Equal((LabChangeResult.NotApplied, LabAction.Change, fresh, wanted), (plan.Result, plan.Action, plan.Before, plan.Expected));
+        var applied = Invoke(pod, definition);
+        Assert.Empty(applied.Errors);
+        Assert.Contains(applied.Of<LabChange>(), r => r is { StepId: TenantSettingsStep.StepId, Result: LabChangeResult.Changed, Before: fresh });
+        var settings = await pod.Connection.ConnectSettings.GetTenantSettingAsync(CancellationToken.None);
+        Assert.Equal(("Europe/London", "DD/MM/YYYY HH:mm:ss"), (settings.TimeZone, settings.DateFormat));
+        var check = Assert.Single(Test(pod, definition), c => c.StepId == TenantSettingsStep.StepId);
+        Assert.True(check.Passed);
+        Assert.Equal(("12.2", "Connect tenant settings", wanted), (check.Lab, check.Target, check.Actual));
+        Assert.DoesNotContain(Invoke(pod, definition).Of<LabChange>(), r => r.StepId == TenantSettingsStep.StepId && r.Result == LabChangeResult.Changed);
+
+        // Changed outside the definition: the check fails, drift names the one property, applying repairs it.
+        await pod.Connection.ConnectSettings.SetTenantSettingAsync("Asia/Tokyo", null, CancellationToken.None);
+        var failed = Assert.Single(Test(pod, definition), c => c.StepId == TenantSettingsStep.StepId);
+        Assert.Equal((false, "time zone 'Asia/Tokyo', date format 'DD/MM/YYYY HH:mm:ss'"), (failed.Passed, failed.Actual));
+        List<LabDrift> drift = new();
+        CommandRunner.Run(new Host(), LabCommands.Noun, async h => drift = await new LabEngine(h).DriftAsync(pod, definition, false));
+        var row = Assert.Single(drift);
+        Assert.Equal((LabDriftKind.Differs, "Connect tenant settings", "time zone", "'Europe/London'", "'Asia/Tokyo'"), (row.Kind, row.Object, row.Property, row.Expected, row.Actual));
+
+        // Export reads them into the definition, and the definition written reads back the same.
+        var export = await DigitalChannels.Client.Lab.Export.LabExporter.ReadAsync(pod.Connection, pod.Id, null, CancellationToken.None);
+        Assert.Equal(("Asia/Tokyo", "DD/MM/YYYY HH:mm:ss"), (export.Definition.Connect.TenantSettings.TimeZone, export.Definition.Connect.TenantSettings.DateFormat));
+        var text = DigitalChannels.Client.Lab.Export.LabDefinitionWriter.ToPsd1(export.Definition);
+        Assert.Contains("TenantSettings", text);
+        Assert.Contains("TimeZone   = 'Asia/Tokyo'", text);
+
+        Assert.Empty(Invoke(pod, definition).Errors);
+        Assert.True(Assert.Single(Test(pod, definition), c => c.StepId == TenantSettingsStep.StepId).Passed);
     }
 
     [Fact]
@@ -372,7 +420,7 @@ public sealed class LabEngineTests : IClassFixture<QuickLabSandbox>
             Assert.Equal(pods.Select(p => p.Id), results.Select(r => r.Pod));
             Assert.All(results, r => Assert.True(r.Passed, $"pod {r.Pod}: {r.FirstProblem}"));
             // 13 objects are created, and the two Engage users once more unless provisioning already brought them (timing).
-            Assert.All(results, r => Assert.Equal((true, 23, 0), (r.Created is >= 13 and <= 15, r.ChecksPassed, r.ChecksFailed)));
+            Assert.All(results, r => Assert.Equal((true, 24, 0), (r.Created is >= 13 and <= 15, r.ChecksPassed, r.ChecksFailed)));
             Assert.Equal(20, results.Select(r => r.Organization).Distinct().Count());
             Assert.Matches(@"^20 of 20 pods passed in \d+\.\d s \(at most 8 requests in flight\)\.$", host.Information.Last());
             Assert.Contains(host.Progress, p => p.ActivityId == 1 && p.Status == "20 of 20 pods done" && p.Completed);

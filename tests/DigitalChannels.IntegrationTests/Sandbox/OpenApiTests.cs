@@ -81,6 +81,15 @@ public sealed class OpenApiTests : IDisposable
             [("/connectapi/v2/digital/app/{appId}", "get")] = ["200", "400", "401", "403", "404", "500"],
             [("/connectapi/v2/digital/app/{appId}", "put")] = ["200", "400", "401", "403", "404", "409", "500"],
             [("/sandbox/v1/organization/{orgId}/connect/inbound", "post")] = ["200", "400", "401", "403", "404", "409", "500"],
+            [("/connect/v1/organization/{orgId}/templates", "get")] = ["200", "400", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/templates", "post")] = ["201", "400", "401", "403", "404", "409"],
+            [("/connect/v1/organization/{orgId}/templates/{templateId}", "get")] = ["200", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/templates/{templateId}", "patch")] = ["200", "400", "401", "403", "404", "409", "412"],
+            [("/connect/v1/organization/{orgId}/templates/{templateId}", "delete")] = ["204", "401", "403", "404", "412"],
+            [("/connect/v1/organization/{orgId}/tenant-settings", "get")] = ["200", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/tenant-settings", "patch")] = ["200", "400", "401", "403", "404", "412"],
+            [("/connect/v1/organization/{orgId}/profile", "get")] = ["200", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/profile", "patch")] = ["200", "400", "401", "403", "404"],
             [("/connect/v1/openapi.json", "get")] = ["200"],
             [("/health", "get")] = ["200"],
         };
@@ -101,7 +110,9 @@ public sealed class OpenApiTests : IDisposable
         foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application", "Clock", "ClockAdvance", "OutboxList", "OutboxMail",
                      "Teammate", "TeammateList", "TeammateInvite", "TeammatePatch", "Group", "GroupList", "GroupCreate", "Team", "TeamList", "TeamCreate",
                      "Invitation", "InvitationAccept",
-                     "Flow", "FlowVersion", "FlowImport", "Rule", "Integration", "NodeAuthorization", "Asset", "InboundResult", "OnboardingAppCreate", "OnboardingAppUpdate", "ServiceAppAuthorization" })
+                     "Flow", "FlowVersion", "FlowImport", "Rule", "Integration", "NodeAuthorization", "Asset", "InboundResult", "OnboardingAppCreate", "OnboardingAppUpdate", "ServiceAppAuthorization",
+
+                     "ConnectTemplate", "ConnectTemplateList", "ConnectTemplateCreate", "ConnectTemplatePatch", "TenantSettings", "TenantSettingsPatch", "Profile", "ProfilePatch" })
             Assert.True(schemas.TryGetProperty(schema, out _), $"The document lacks the schema {schema}.");
 
         var clientCredentials = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2")

@@ -17,6 +17,7 @@ public sealed class RoleMatrixTests : IDisposable
     private const string Writers = "Owner FullAccess LimitedAccess";
     private const string Admins = "Owner FullAccess";
     private const string OwnerOnly = "Owner";
+    private const string Everyone = "Owner FullAccess LimitedAccess ReadOnly Restricted";
 
     private static readonly string[] Roles = ["Owner", "FullAccess", "LimitedAccess", "ReadOnly", "Restricted"];
     private static readonly ConcurrentDictionary<string, Task<string>> RoleTokens = new();
@@ -131,6 +132,27 @@ public sealed class RoleMatrixTests : IDisposable
         new("update an onboarded app", HttpMethod.Put, Writers, "change the configuration", HttpStatusCode.OK,
             async (api, owner) => ($"{OnboardingPath}/{await CreateAppAsync(api, owner)}?channel=app", new { name = SandboxApi.UniqueName("Matrix renamed") })),
 
+        // Tools > Templates is configuration; Tenant Settings change only by the Owner; Profile Settings are every teammate's own.
+        new("list Connect templates", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>((ConnectTemplatesPath(api), null))),
+        new("create a Connect template", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.Created,
+            (api, _) => Task.FromResult<(string, object?)>((ConnectTemplatesPath(api), new { name = SandboxApi.UniqueName("Matrix template"), channel = "sms", body = "Hi $(name)" }))),
+        new("read a Connect template", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await ConnectTemplatePathAsync(api, owner), null)),
+        new("change a Connect template", HttpMethod.Patch, Writers, "change the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await ConnectTemplatePathAsync(api, owner), new { body = "changed by the matrix" })),
+        new("delete a Connect template", HttpMethod.Delete, Writers, "change the configuration", HttpStatusCode.NoContent,
+            async (api, owner) => (await ConnectTemplatePathAsync(api, owner), null)),
+        new("read the tenant settings", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/tenant-settings", null))),
+        // The default format: allowed, it changes nothing the other tests of the shared sandbox see.
+        new("change the tenant settings", HttpMethod.Patch, OwnerOnly, "change the tenant settings (only the tenant Owner can)", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/tenant-settings", new { dateFormat = "YYYY-MM-DD HH:mm:ss" }))),
+        new("read my profile", HttpMethod.Get, Everyone, "manage its own profile", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/profile", null))),
+        new("change my profile", HttpMethod.Patch, Everyone, "manage its own profile", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/profile", new { notifications = new { RuleExpiry = true } }))),
+
         new("create a sandbox application", HttpMethod.Post, OwnerOnly, "manage sandbox applications", HttpStatusCode.Created,
             (api, _) => Task.FromResult<(string, object?)>((api.ApplicationsPath, new { name = "matrix app", role = "ReadOnly", scopes = new[] { "connect:config_read" } }))),
     ];
@@ -189,6 +211,15 @@ public sealed class RoleMatrixTests : IDisposable
         ["onboard an app"] = "/connectapi/v2/digital/app",
         ["read an onboarded app"] = "/connectapi/v2/digital/app/{appId}",
         ["update an onboarded app"] = "/connectapi/v2/digital/app/{appId}",
+        ["list Connect templates"] = "/connect/v1/organization/{orgId}/templates",
+        ["create a Connect template"] = "/connect/v1/organization/{orgId}/templates",
+        ["read a Connect template"] = "/connect/v1/organization/{orgId}/templates/{templateId}",
+        ["change a Connect template"] = "/connect/v1/organization/{orgId}/templates/{templateId}",
+        ["delete a Connect template"] = "/connect/v1/organization/{orgId}/templates/{templateId}",
+        ["read the tenant settings"] = "/connect/v1/organization/{orgId}/tenant-settings",
+        ["change the tenant settings"] = "/connect/v1/organization/{orgId}/tenant-settings",
+        ["read my profile"] = "/connect/v1/organization/{orgId}/profile",
+        ["change my profile"] = "/connect/v1/organization/{orgId}/profile",
         ["create a sandbox application"] = "/sandbox/v1/organization/{orgId}/applications",
     };
 
@@ -231,6 +262,14 @@ public sealed class RoleMatrixTests : IDisposable
             ? api.OwnerTokenAsync()
             : RoleTokens.GetOrAdd(api.Sandbox.BaseUrl + "|" + role,
                 _ => api.TokenForNewApplicationAsync(role, "connect:config_read", "connect:config_write", "sandbox:admin"));
+
+    private static string ConnectTemplatesPath(SandboxApi api) => $"/connect/v1/organization/{api.Sandbox.OrgId}/templates";
+
+    private static async Task<string> ConnectTemplatePathAsync(SandboxApi api, string owner)
+    {
+        using var response = await api.SendAsync(HttpMethod.Post, ConnectTemplatesPath(api), owner, new { name = SandboxApi.UniqueName("Matrix target"), channel = "rcs", body = "Hi" });
+        return $"{ConnectTemplatesPath(api)}/{(await SandboxApi.ExpectJsonAsync(response, HttpStatusCode.Created)).GetProperty("id").GetString()}";
+    }
 
     private static async Task<string> ServicePathAsync(SandboxApi api, string owner) =>
         $"{api.ServicesPath}/{(await api.CreateServiceAsync(owner, SandboxApi.UniqueName("Matrix target"))).GetProperty("id").GetString()}";

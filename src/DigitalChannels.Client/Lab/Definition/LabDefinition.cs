@@ -56,6 +56,19 @@ namespace DigitalChannels.Client.Lab.Definition
         public List<ConnectServiceDefinition> Services { get; set; } = new List<ConnectServiceDefinition>();
         public List<ConnectTeammateDefinition> Teammates { get; set; } = new List<ConnectTeammateDefinition>();
         public List<NodeAuthorizationDefinition> NodeAuthorizations { get; set; } = new List<NodeAuthorizationDefinition>();
+
+        /// <summary>Lab 12.2 "8. Settings": the Tenant Settings to verify; null is not managed.</summary>
+        public TenantSettingsDefinition TenantSettings { get; set; }
+    }
+
+    /// <summary>Settings > Tenant Settings; a value left out is left as it is.</summary>
+    public sealed class TenantSettingsDefinition
+    {
+        /// <summary>An IANA time zone id (Europe/London) or UTC: the form the portal stores, so that it compares as it is.</summary>
+        public string TimeZone { get; set; }
+
+        /// <summary>One of <see cref="Connect.Settings.ConnectTenantSettingValues.DateFormats"/>.</summary>
+        public string DateFormat { get; set; }
     }
 
     public sealed class ConnectServiceDefinition

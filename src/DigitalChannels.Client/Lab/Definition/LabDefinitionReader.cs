@@ -96,6 +96,7 @@ namespace DigitalChannels.Client.Lab.Definition
                 Services = s.Items("Services", item => ReadService(item, flowsFolder)),
                 Teammates = s.Items("Teammates", ReadTeammate),
                 NodeAuthorizations = s.Items("NodeAuthorizations", ReadNodeAuthorization),
+                TenantSettings = s.Child("TenantSettings", ReadTenantSettings),
             };
             if (flowPath != null && !Directory.Exists(flowsFolder))
                 s.Problem("FlowsFolder", $"the flow folder '{flowPath}' given to the run does not exist");
@@ -104,6 +105,31 @@ namespace DigitalChannels.Client.Lab.Definition
             s.Unique("Teammates", connect.Teammates.Select(x => x.Email), "teammate");
             s.Unique("NodeAuthorizations", connect.NodeAuthorizations.Select(x => x.Integration), "integration");
             return connect;
+        }
+
+        private static readonly Regex IanaTimeZone = new Regex(@"^(UTC|[A-Za-z]+(/[A-Za-z0-9_+\-]+)+)$", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// The time zone must be an IANA id (what the portal stores, so that the check compares like with like); whether the
+        /// zone exists is the tenant's to say. The date format must be one the portal offers.
+        /// </summary>
+        private static TenantSettingsDefinition ReadTenantSettings(Section s)
+        {
+            var settings = new TenantSettingsDefinition { TimeZone = s.Text("TimeZone"), DateFormat = s.Text("DateFormat") };
+            if (settings.TimeZone != null && !IanaTimeZone.IsMatch(settings.TimeZone))
+            {
+                s.Problem("TimeZone", $"'{settings.TimeZone}' is not an IANA time zone id such as 'Europe/London', 'America/New_York' or 'UTC'");
+                settings.TimeZone = null;
+            }
+            if (settings.DateFormat != null)
+            {
+                var format = Connect.Settings.ConnectTenantSettingValues.NormalizeDateFormat(settings.DateFormat);
+                if (format == null)
+                    s.Problem("DateFormat", $"'{settings.DateFormat}' is not a date format the portal offers; use one of: {string.Join(", ", Connect.Settings.ConnectTenantSettingValues.DateFormats.Select(f => "'" + f + "'"))}");
+                settings.DateFormat = format;
+            }
+            s.RejectUnknownKeys();
+            return settings;
         }
 
         private static ConnectServiceDefinition ReadService(Section s, string flowsFolder)

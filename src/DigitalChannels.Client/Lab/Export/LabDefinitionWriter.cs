@@ -61,7 +61,8 @@ namespace DigitalChannels.Client.Lab.Export
                     .Add("Services", d.Connect.Services.Select(s => (object)new Map().Add("Name", s.Name).Add("Description", s.Description).Add("Locked", s.Locked)
                         .Add("Flows", s.Flows.Select(f => (object)new Map().Add("Name", f.Name).Add("File", f.File).Add("Kind", f.Kind?.ToString()).Add("Asset", f.Asset)).ToList())).ToList())
                     .Add("Teammates", d.Connect.Teammates.Select(t => (object)new Map().Add("Email", t.Email).Add("Name", t.Name).Add("Role", t.Role.ToString()).Add("DecryptLogs", t.DecryptLogs)).ToList())
-                    .Add("NodeAuthorizations", d.Connect.NodeAuthorizations.Select(a => (object)new Map().Add("Integration", a.Integration).Add("Name", a.Name).Add("Account", a.Account)).ToList()));
+                    .Add("NodeAuthorizations", d.Connect.NodeAuthorizations.Select(a => (object)new Map().Add("Integration", a.Integration).Add("Name", a.Name).Add("Account", a.Account)).ToList())
+                    .Add("TenantSettings", d.Connect.TenantSettings == null ? null : new Map().Add("TimeZone", d.Connect.TenantSettings.TimeZone).Add("DateFormat", d.Connect.TenantSettings.DateFormat)));
             if (d.ContactCenter != null)
             {
                 var cc = d.ContactCenter;

@@ -117,6 +117,8 @@ namespace DigitalChannels.Client.Lab.Export
                 if (authorization != null && LabDefinitionReader.Integrations.Contains(integration.Name, Names))
                     connect.NodeAuthorizations.Add(new NodeAuthorizationDefinition { Integration = integration.Name, Name = authorization.Name, Account = authorization.Account });
             }
+            var settings = await connection.ConnectSettings.GetTenantSettingAsync(ct).ConfigureAwait(false);
+            connect.TenantSettings = new TenantSettingsDefinition { TimeZone = settings.TimeZone, DateFormat = settings.DateFormat };
             return connect;
         }
 

@@ -134,4 +134,9 @@ namespace DigitalChannels.PowerShell.Base.Completion
     {
         public WxccUserEmailCompleter() : base(TenantObjectKind.WxccUser) { }
     }
+
+    public sealed class ConnectTemplateNameCompleter : TenantNameCompleter
+    {
+        public ConnectTemplateNameCompleter() : base(TenantObjectKind.ConnectTemplate) { }
+    }
 }
