@@ -73,6 +73,12 @@ public static class ErrorKeys
     public const string AssetNoFlow = "asset.no_flow";
     public const string IntegrationNotFound = "integration.not_found";
     public const string AuthorizationDuplicateName = "integration.duplicate_authorization";
+    // Tools > Export Logs and App Tray > Event Scheduler.
+    public const string LogExportNotFound = "log_export.not_found";
+    public const string LogExportNotReady = "log_export.not_ready";
+    public const string ScheduledEventNotFound = "scheduled_event.not_found";
+    public const string ScheduledEventDuplicateName = "scheduled_event.duplicate_name";
+    public const string ScheduledEventWrongFlowKind = "scheduled_event.wrong_flow_kind";
     public const string EngageChannelNotFound = "engage.channel_not_found";
     public const string TemplateNotFound = "template.not_found";
     public const string TemplateDuplicateName = "template.duplicate_name";

@@ -6,6 +6,8 @@ using DigitalChannels.Sandbox.Connect.Teammates;
 using DigitalChannels.Sandbox.Connect.Assets;
 using DigitalChannels.Sandbox.Connect.Flows;
 using DigitalChannels.Sandbox.Connect.Integrations;
+using DigitalChannels.Sandbox.Connect.LogExports;
+using DigitalChannels.Sandbox.Connect.Scheduler;
 using DigitalChannels.Sandbox.Engage;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
@@ -54,6 +56,7 @@ public static class SandboxApplication
         builder.Services.AddSingleton<AccessTokenValidator>();
         builder.Services.AddSingleton<ClientRateLimiter>();
         builder.Services.AddSingleton<SandboxHosts>();
+        builder.Services.AddHostedService<Connect.Scheduler.ScheduledEventTicker>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
@@ -81,6 +84,8 @@ public static class SandboxApplication
         app.MapEngageEndpoints();
         app.MapProvisioningEndpoints();
         app.MapTenantEndpoints();
+        app.MapLogExportEndpoints();
+        app.MapScheduledEventEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
         return app;

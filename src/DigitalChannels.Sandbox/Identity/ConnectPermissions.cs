@@ -49,4 +49,12 @@ public static class ConnectPermissions
     /// <summary>Groups/Teams is an owner-only feature (platform facts §3.3).</summary>
     public static readonly ConnectPermission ManageGroupsAndTeams = new("manage Groups and Teams (only the tenant Owner can)",
         new HashSet<ConnectRole> { ConnectRole.Owner });
+
+    /// <summary>
+    /// Tools > Export Logs: a download of what the Debug pages show, so every role that reads the configuration may
+    /// (Read Only reads every page); Restricted sees only App Tray apps. Scheduling exports is the Owner's, and the
+    /// sandbox does not offer it (platform facts §3.3).
+    /// </summary>
+    public static readonly ConnectPermission ExportLogs = new("export logs (Tools > Export Logs)",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess, ConnectRole.ReadOnly });
 }
