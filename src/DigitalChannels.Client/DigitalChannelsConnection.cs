@@ -72,6 +72,8 @@ namespace DigitalChannels.Client
             ConnectIntegrations = new Connect.Integrations.ConnectIntegrationsClient(this);
             Engage = new Engage.EngageClient(this);
             Provisioning = new Provisioning.ProvisioningClient(this);
+            ConnectLogs = new Connect.Logs.ConnectLogsClient(this);
+            ConnectScheduler = new Connect.Scheduler.ConnectSchedulerClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -123,6 +125,12 @@ namespace DigitalChannels.Client
 
         /// <summary>Digital Channels provisioning and the sandbox operator's tenants.</summary>
         public Provisioning.ProvisioningClient Provisioning { get; }
+
+        /// <summary>Connect Tools > Export Logs.</summary>
+        public Connect.Logs.ConnectLogsClient ConnectLogs { get; }
+
+        /// <summary>Connect App Tray > Event Scheduler.</summary>
+        public Connect.Scheduler.ConnectSchedulerClient ConnectScheduler { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)

@@ -218,6 +218,17 @@ namespace DigitalChannels.Client.Commands
             Row(ErrorSource.Sandbox, "integration.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such integration"),
             Row(ErrorSource.Sandbox, "integration.duplicate_authorization", "AlreadyExists", CommandErrorCategory.ResourceExists, ChooseAnotherName, "A node authorization of that name exists"),
 
+            // Tools > Export Logs and App Tray > Event Scheduler.
+            Row(ErrorSource.Sandbox, "log_export.not_found", "NotFound", CommandErrorCategory.ObjectNotFound,
+                "Use an id from Get-ConnectLogExport (it lists the 20 most recent exports).", "No such log export"),
+            Row(ErrorSource.Sandbox, "log_export.not_ready", "NotReady", CommandErrorCategory.InvalidOperation,
+                "Wait for it first: Wait-ConnectLogExport | Save-ConnectLogExport.", "The log export is still In progress"),
+            Row(ErrorSource.Sandbox, "scheduled_event.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such scheduled event"),
+            Row(ErrorSource.Sandbox, "scheduled_event.duplicate_name", "AlreadyExists", CommandErrorCategory.ResourceExists, ChooseAnotherName,
+                "A scheduled event of that name exists"),
+            Row(ErrorSource.Sandbox, "scheduled_event.wrong_flow_kind", "WrongFlowKind", CommandErrorCategory.InvalidArgument,
+                "Schedule a flow that starts on a custom event (New-ConnectFlow -Kind CustomEvent).", "The flow is not a custom-event flow, which is all the Event Scheduler triggers"),
+
             // Teammates, invitations, groups and teams.
             Row(ErrorSource.Sandbox, "teammate.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such teammate"),
             Row(ErrorSource.Sandbox, "teammate.duplicate_email", "AlreadyExists", CommandErrorCategory.ResourceExists,

@@ -52,8 +52,10 @@ public static class LogExportEndpoints
         var serviceId = body.RequiredString("serviceId");
         var channelText = body.OptionalString("channel");
         var channel = channelText is null ? null : OneOf(channelText, "channel", FlowKinds.Channels);
-        var from = Time(body.RequiredString("from"), "from");
-        var to = Time(body.RequiredString("to"), "to");
+        // Without a period: the last day up to now, on the sandbox clock (the portal's default "Today" is close to it).
+        var requested = time.GetUtcNow();
+        var to = body.OptionalString("to") is { } toText ? Time(toText, "to") : Time(Timestamps.Format(requested), "to");
+        var from = body.OptionalString("from") is { } fromText ? Time(fromText, "from") : to - TimeSpan.FromDays(1);
         if (to <= from)
             throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The period is empty: 'to' ({Timestamps.Format(to)}) must be after 'from' ({Timestamps.Format(from)}).").ToException();
         if (to - from > MaximumPeriod)
