@@ -114,6 +114,14 @@
         'Invoke-DigitalChannelsLab'
         'New-DigitalChannelsLabPod'
         'Test-DigitalChannelsLab'
+        'Start-ConnectLogExport'
+        'Get-ConnectLogExport'
+        'Wait-ConnectLogExport'
+        'Save-ConnectLogExport'
+        'New-ConnectScheduledEvent'
+        'Get-ConnectScheduledEvent'
+        'Set-ConnectScheduledEvent'
+        'Remove-ConnectScheduledEvent'
     )
 
     FunctionsToExport = @()
