@@ -6,6 +6,7 @@ using DigitalChannels.Sandbox.Connect.Teammates;
 using DigitalChannels.Sandbox.Connect.Assets;
 using DigitalChannels.Sandbox.Connect.Flows;
 using DigitalChannels.Sandbox.Connect.Integrations;
+using DigitalChannels.Sandbox.Connect.Traffic;
 using DigitalChannels.Sandbox.Engage;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
@@ -67,6 +68,7 @@ public static class SandboxApplication
         app.MapServiceEndpoints();
         app.MapFlowEndpoints();
         app.MapAssetEndpoints();
+        app.MapTrafficEndpoints();
         app.MapOnboardingEndpoints();
         app.MapIntegrationEndpoints();
         app.MapApplicationEndpoints();

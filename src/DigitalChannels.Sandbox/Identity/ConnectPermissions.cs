@@ -49,4 +49,8 @@ public static class ConnectPermissions
     /// <summary>Groups/Teams is an owner-only feature (platform facts §3.3).</summary>
     public static readonly ConnectPermission ManageGroupsAndTeams = new("manage Groups and Teams (only the tenant Owner can)",
         new HashSet<ConnectRole> { ConnectRole.Owner });
+
+    /// <summary>Debug, Reports and Usage: Read Only reads every page; Restricted sees only App Tray apps. Message text needs Decrypt Logs.</summary>
+    public static readonly ConnectPermission ReadTraffic = new("read debug logs, reports and usage",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess, ConnectRole.ReadOnly });
 }

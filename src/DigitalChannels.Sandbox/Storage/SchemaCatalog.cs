@@ -26,5 +26,6 @@ public static class SchemaCatalog
         EngageSchema.Settings,                          // 8: Engage settings, templates, blocklist, working hours, conversations
         Provisioning.ProvisioningSchema.DigitalChannels, // 9: Digital Channel setting, provisioning, Engage users, chat widgets
         SignInSchema.SignIn,                            // 10: authorization codes, refresh tokens, device codes, sign-in sessions
+        Connect.Traffic.TrafficSchema.Traffic,          // 11: simulated traffic (debug, reports, usage, export logs)
     ];
 }
