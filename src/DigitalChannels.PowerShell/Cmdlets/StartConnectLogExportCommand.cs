@@ -26,10 +26,13 @@ namespace DigitalChannels.PowerShell.Cmdlets
         [EnumWords(typeof(ConnectLogDirection))]
         public ConnectLogDirection Direction { get; set; }
 
-        /// <summary>One channel; every channel when omitted.</summary>
+        /// <summary>
+        /// One channel of the log: an asset channel (LiveChat, Sms…), a Task event, CustomEvent (scheduled events too) or
+        /// InboundWebhook; every channel when omitted.
+        /// </summary>
         [Parameter]
-        [EnumWords(typeof(ConnectChannel))]
-        public ConnectChannel Channel { get; set; }
+        [EnumWords(typeof(ConnectFlowKind))]
+        public ConnectFlowKind Channel { get; set; }
 
         /// <summary>Start of the period (a time without a zone is local); a day before -To when omitted.</summary>
         [Parameter]
@@ -44,7 +47,7 @@ namespace DigitalChannels.PowerShell.Cmdlets
             var connection = CurrentConnection;
             var service = Service;
             var direction = Direction;
-            ConnectChannel? channel = IsParameterBound(nameof(Channel)) ? Channel : (ConnectChannel?)null;
+            ConnectFlowKind? channel = IsParameterBound(nameof(Channel)) ? Channel : (ConnectFlowKind?)null;
             DateTime? from = IsParameterBound(nameof(From)) ? From : (DateTime?)null;
             DateTime? to = IsParameterBound(nameof(To)) ? To : (DateTime?)null;
             Run(ConnectLogExportCommands.Noun, host => ConnectLogExportCommands.StartAsync(host, connection, service, direction, channel, from, to), service);

@@ -71,6 +71,7 @@ public static class ErrorKeys
     public const string AssetReadOnly = "asset.read_only";
     public const string AssetInUse = "asset.in_use";
     public const string AssetNoFlow = "asset.no_flow";
+    public const string TransactionNotFound = "debug.transaction_not_found";
     public const string IntegrationNotFound = "integration.not_found";
     public const string AuthorizationDuplicateName = "integration.duplicate_authorization";
     // Tools > Export Logs and App Tray > Event Scheduler.

@@ -8,6 +8,7 @@ using DigitalChannels.Sandbox.Connect.Flows;
 using DigitalChannels.Sandbox.Connect.Integrations;
 using DigitalChannels.Sandbox.Connect.LogExports;
 using DigitalChannels.Sandbox.Connect.Scheduler;
+using DigitalChannels.Sandbox.Connect.Traffic;
 using DigitalChannels.Sandbox.Engage;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
@@ -70,6 +71,7 @@ public static class SandboxApplication
         app.MapServiceEndpoints();
         app.MapFlowEndpoints();
         app.MapAssetEndpoints();
+        app.MapTrafficEndpoints();
         app.MapOnboardingEndpoints();
         app.MapIntegrationEndpoints();
         app.MapApplicationEndpoints();

@@ -50,11 +50,13 @@ public static class ConnectPermissions
     public static readonly ConnectPermission ManageGroupsAndTeams = new("manage Groups and Teams (only the tenant Owner can)",
         new HashSet<ConnectRole> { ConnectRole.Owner });
 
-    /// <summary>
-    /// Tools > Export Logs: a download of what the Debug pages show, so every role that reads the configuration may
-    /// (Read Only reads every page); Restricted sees only App Tray apps. Scheduling exports is the Owner's, and the
-    /// sandbox does not offer it (platform facts §3.3).
-    /// </summary>
-    public static readonly ConnectPermission ExportLogs = new("export logs (Tools > Export Logs)",
+    /// <summary>Debug, Reports and Usage: Read Only reads every page; Restricted sees only App Tray apps. Message text needs Decrypt Logs.</summary>
+    public static readonly ConnectPermission ReadTraffic = new("read debug logs, reports and usage",
         new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess, ConnectRole.ReadOnly });
+
+    /// <summary>
+    /// Tools > Export Logs: a download of the log that Debug shows, so the same roles as <see cref="ReadTraffic"/>; only
+    /// the action named in a refusal differs. Scheduling exports is the Owner's, and the sandbox does not offer it (§3.3).
+    /// </summary>
+    public static readonly ConnectPermission ExportLogs = new("export logs (Tools > Export Logs)", ReadTraffic.AllowedRoles);
 }

@@ -26,6 +26,7 @@ public static class SchemaCatalog
         EngageSchema.Settings,                          // 8: Engage settings, templates, blocklist, working hours, conversations
         Provisioning.ProvisioningSchema.DigitalChannels, // 9: Digital Channel setting, provisioning, Engage users, chat widgets
         SignInSchema.SignIn,                            // 10: authorization codes, refresh tokens, device codes, sign-in sessions
-        Connect.LogExports.ToolsSchema.LogExportsAndScheduledEvents, // 11: Export Logs jobs, Event Scheduler events
+        Connect.Traffic.TrafficSchema.Traffic,          // 11: simulated traffic (debug, reports, usage, export logs)
+        Connect.LogExports.ToolsSchema.LogExportsAndScheduledEvents, // 12: Export Logs jobs, Event Scheduler events
     ];
 }

@@ -26,7 +26,7 @@ namespace DigitalChannels.Client.Connect.Logs
         /// over the period; without one, the last day up to now on the tenant's clock.
         /// </summary>
         public static async Task StartAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service,
-            ConnectLogDirection direction, ConnectChannel? channel, DateTime? from, DateTime? to)
+            ConnectLogDirection direction, ConnectFlowKind? channel, DateTime? from, DateTime? to)
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
             connection.ConnectLogs.RequireApi("Exporting Connect logs");

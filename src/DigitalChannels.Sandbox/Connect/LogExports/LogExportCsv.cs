@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DigitalChannels.Sandbox.Connect.Traffic;
 
 namespace DigitalChannels.Sandbox.Connect.LogExports;
 
@@ -8,17 +9,21 @@ public static class LogExportCsv
 {
     public static readonly IReadOnlyList<string> Columns =
     [
-        "Transaction ID", "Time (UTC)", "Direction", "Service ID", "Service", "Channel", "Source", "Destination",
-        "Flow ID", "Flow", "Flow Version", "Outcome", "Reason", "Conversation ID",
+        "Transaction ID", "Time (UTC)", "Direction", "Trigger", "Service ID", "Service", "Channel", "Source", "Destination", "Asset",
+        "Flow ID", "Flow", "Flow Version", "Outcome", "Reason", "Conversation ID", "Message",
     ];
 
-    public static string Write(IEnumerable<LogRecord> records)
+    /// <summary>What the Message column says to a teammate without Decrypt Logs: Connect keeps message content encrypted (lab rule 28).</summary>
+    public const string Encrypted = "(encrypted: needs Decrypt Logs)";
+
+    public static string Write(IEnumerable<TrafficTransaction> records, bool decrypt)
     {
         var text = new StringBuilder();
         AppendRow(text, Columns);
         foreach (var r in records)
-            AppendRow(text, [r.TransactionId, r.Time, r.Direction, r.ServiceId, r.ServiceName, r.Channel, r.Source, r.Destination,
-                r.FlowId, r.FlowName, r.FlowVersion?.ToString(CultureInfo.InvariantCulture), r.Outcome, r.Reason, r.ConversationId]);
+            AppendRow(text, [r.Id, r.CreatedTime, r.Direction, r.Trigger, r.ServiceId, r.ServiceName, r.Channel, r.Source, r.Destination, r.AssetName,
+                r.FlowId, r.FlowName, r.FlowVersion?.ToString(CultureInfo.InvariantCulture), r.Outcome, r.Reason, r.ConversationId,
+                r.Text is null ? null : decrypt ? r.Text : Encrypted]);
         return text.ToString();
     }
 

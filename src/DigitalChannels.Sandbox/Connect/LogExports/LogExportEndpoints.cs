@@ -2,6 +2,7 @@ using System.Globalization;
 using DigitalChannels.Client.Auth;
 using DigitalChannels.Sandbox.Connect.Flows;
 using DigitalChannels.Sandbox.Connect.Scheduler;
+using DigitalChannels.Sandbox.Connect.Traffic;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Hosting;
 using DigitalChannels.Sandbox.Http;
@@ -51,7 +52,8 @@ public static class LogExportEndpoints
         var direction = OneOf(body.RequiredString("direction"), "direction", LogExport.Directions);
         var serviceId = body.RequiredString("serviceId");
         var channelText = body.OptionalString("channel");
-        var channel = channelText is null ? null : OneOf(channelText, "channel", FlowKinds.Channels);
+        // The traffic store's channels: the asset channels, the Task events, custom events and inbound webhooks.
+        var channel = channelText is null ? null : OneOf(channelText, "channel", FlowKinds.All);
         // Without a period: the last day up to now, on the sandbox clock (the portal's default "Today" is close to it).
         var requested = time.GetUtcNow();
         var to = body.OptionalString("to") is { } toText ? Time(toText, "to") : Time(Timestamps.Format(requested), "to");
@@ -85,7 +87,7 @@ public static class LogExportEndpoints
         return SandboxJson.Ok(new
         {
             data = database.Read(session => new LogExportRepository(session).ListRecent(caller.OrganizationId)
-                .Select(job => LogExportResource.Of(job, now, CountOf(session, job))).ToList()),
+                .Select(job => LogExportResource.Of(job, now, (int)TrafficSeam.Count(session, job, caller.Container))).ToList()),
         });
     }
 
@@ -96,7 +98,7 @@ public static class LogExportEndpoints
         return SandboxJson.Ok(database.Read(session =>
         {
             var job = FindOrThrow(session, caller.OrganizationId, exportId);
-            return LogExportResource.Of(job, now, CountOf(session, job));
+            return LogExportResource.Of(job, now, (int)TrafficSeam.Count(session, job, caller.Container));
         }));
     }
 
@@ -110,7 +112,7 @@ public static class LogExportEndpoints
             if (found.StatusAt(now) != LogExport.ReadyForDownload)
                 throw ApiError.Conflict(ErrorKeys.LogExportNotReady,
                     $"The log export {found.Id} is In progress until {found.ReadyTime} (sandbox time); download it once it is Ready for download.").About(found.Id).ToException();
-            return (found, LogExportCsv.Write(Records(session, found)));
+            return (found, LogExportCsv.Write(TrafficSeam.Query(session, found, caller.Container), TrafficEndpoints.CanDecrypt(session, caller)));
         });
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(job)}\"";
         return Results.Text(csv, "text/csv; charset=utf-8");
@@ -121,11 +123,6 @@ public static class LogExportEndpoints
         $"{job.Direction.ToLowerInvariant()}-logs-{Compact(job.FromTime)}-{Compact(job.ToTime)}.csv";
 
     private static string Compact(string time) => Timestamps.Parse(time).UtcDateTime.ToString("yyyyMMdd'T'HHmm'Z'", CultureInfo.InvariantCulture);
-
-    private static IReadOnlyList<LogRecord> Records(DbSession session, LogExport job) =>
-        TrafficSeam.Query(session, job.OrganizationId, job.Direction, job.ServiceId, job.Channel, job.FromTime, job.CutOff);
-
-    private static int CountOf(DbSession session, LogExport job) => Records(session, job).Count;
 
     private static LogExport FindOrThrow(DbSession session, string organizationId, string exportId)
     {

@@ -9,7 +9,7 @@ namespace DigitalChannels.Sandbox.Connect.LogExports;
 /// </summary>
 public static class ToolsSchema
 {
-    public static readonly SchemaMigration LogExportsAndScheduledEvents = new(11, "connect log exports and scheduled events", """
+    public static readonly SchemaMigration LogExportsAndScheduledEvents = new(12, "connect log exports and scheduled events", """
         CREATE TABLE connect_log_exports (
             id               TEXT PRIMARY KEY,
             organization_id  TEXT NOT NULL REFERENCES organizations(id),

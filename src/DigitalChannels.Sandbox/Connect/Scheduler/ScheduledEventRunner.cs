@@ -36,7 +36,7 @@ public static class ScheduledEventRunner
                 if (flow is null) continue; // removed with its flow (cascade); nothing to fire
                 DateTimeOffset? next = Timestamps.Parse(schedule.NextRunTime!);
                 DateTimeOffset last = default;
-                TriggerResult? result = null;
+                Traffic.TrafficTransaction? result = null;
                 var runs = 0;
                 while (next is { } run && run <= now && runs < MaximumRunsPerCatchUp)
                 {
@@ -52,7 +52,7 @@ public static class ScheduledEventRunner
                     skipped = Recurrence.CountBetween(schedule, missed, resumed ?? now + TimeSpan.FromMilliseconds(1));
                     next = resumed;
                 }
-                events.RecordRuns(schedule.Id, next is { } n ? Timestamps.Format(n) : null, Timestamps.Format(last), result!.Outcome, result.TransactionId, runs, skipped);
+                events.RecordRuns(schedule.Id, next is { } n ? Timestamps.Format(n) : null, Timestamps.Format(last), result!.Outcome, result.Id, runs, skipped);
                 fired += runs;
             }
             return fired;
