@@ -70,6 +70,7 @@ namespace DigitalChannels.Client
             ConnectFlows = new Connect.Flows.ConnectFlowsClient(this);
             ConnectAssets = new Connect.Assets.ConnectAssetsClient(this);
             ConnectIntegrations = new Connect.Integrations.ConnectIntegrationsClient(this);
+            ConnectTraffic = new Connect.Traffic.ConnectTrafficClient(this);
             Engage = new Engage.EngageClient(this);
             Provisioning = new Provisioning.ProvisioningClient(this);
             ConnectLogs = new Connect.Logs.ConnectLogsClient(this);
@@ -120,6 +121,9 @@ namespace DigitalChannels.Client
 
         /// <summary>Connect's pre-built integrations and their node authorizations.</summary>
         public Connect.Integrations.ConnectIntegrationsClient ConnectIntegrations { get; }
+
+        /// <summary>Debug, Reports and Usage over Connect's traffic, and the sandbox's traffic simulator.</summary>
+        public Connect.Traffic.ConnectTrafficClient ConnectTraffic { get; }
         /// <summary>Engage administration: attachments, templates, blocklist, working hours, transcripts.</summary>
         public Engage.EngageClient Engage { get; }
 

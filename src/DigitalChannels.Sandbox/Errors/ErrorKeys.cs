@@ -64,13 +64,11 @@ public static class ErrorKeys
     public const string FlowNotSaved = "flow.not_saved";
     public const string FlowNotReady = "flow.not_ready";
     public const string FlowNothingToPublish = "flow.nothing_to_publish";
-    public const string FlowNotLive = "flow.not_live";
     public const string RuleNotFound = "rule.not_found";
     public const string AssetNotFound = "asset.not_found";
     public const string AssetDuplicateName = "asset.duplicate_name";
     public const string AssetReadOnly = "asset.read_only";
     public const string AssetInUse = "asset.in_use";
-    public const string AssetNoFlow = "asset.no_flow";
     public const string TransactionNotFound = "debug.transaction_not_found";
     public const string IntegrationNotFound = "integration.not_found";
     public const string AuthorizationDuplicateName = "integration.duplicate_authorization";

@@ -212,6 +212,8 @@ public static class TrafficLog
     {
         var text = Bounded(trigger.Text, MaximumTextLength, "text");
         var customer = Bounded(trigger.Customer?.Trim(), MaximumAddressLength, trigger.Direction == TrafficDirections.Inbound ? "from" : "to");
+        // Checked before routing, so that a bad value is refused whether or not a flow would take the message.
+        var outcome = trigger.Direction == TrafficDirections.Outbound ? OutboundOutcome(trigger.Outcome) : TrafficOutcomes.Delivered;
         var blank = new TrafficTransaction("", organizationId, trigger.Direction, trigger.Trigger, "", null, null, null, null, null,
             null, null, null, null, null, TrafficOutcomes.Rejected, null, text, "");
         var flows = new FlowRepository(session);
@@ -241,7 +243,7 @@ public static class TrafficLog
             return routed with
             {
                 ConversationId = Conversation(session, organizationId, asset.Id, customer) ?? (inbound ? Guid.NewGuid().ToString("D") : null),
-                Outcome = inbound ? TrafficOutcomes.Delivered : OutboundOutcome(trigger.Outcome),
+                Outcome = outcome,
             };
         }
 
