@@ -56,8 +56,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
         {
             var connection = CurrentConnection;
             var flow = Flow;
-            DateTime? end = IsParameterBound(nameof(EndTime)) ? EndTime : (DateTime?)null;
-            Run(ConnectScheduledEventCommands.Noun, host => ConnectScheduledEventCommands.NewAsync(host, connection, Name, Service, flow, StartTime,
+            DateTimeOffset? end = IsParameterBound(nameof(EndTime)) ? TrafficPeriod.Of(EndTime) : (DateTimeOffset?)null;
+            Run(ConnectScheduledEventCommands.Noun, host => ConnectScheduledEventCommands.NewAsync(host, connection, Name, Service, flow, TrafficPeriod.Of(StartTime),
                 Recurrence, Interval, end, Disabled.IsPresent), Name);
         }
     }

@@ -67,8 +67,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
         {
             var connection = CurrentConnection;
             var identity = Identity;
-            DateTime? start = IsParameterBound(nameof(StartTime)) ? StartTime : (DateTime?)null;
-            DateTime? end = IsParameterBound(nameof(EndTime)) ? EndTime : (DateTime?)null;
+            DateTimeOffset? start = IsParameterBound(nameof(StartTime)) ? TrafficPeriod.Of(StartTime) : (DateTimeOffset?)null;
+            DateTimeOffset? end = IsParameterBound(nameof(EndTime)) ? TrafficPeriod.Of(EndTime) : (DateTimeOffset?)null;
             ConnectScheduleRecurrence? recurrence = IsParameterBound(nameof(Recurrence)) ? Recurrence : (ConnectScheduleRecurrence?)null;
             int? interval = IsParameterBound(nameof(Interval)) ? Interval : (int?)null;
             bool? enabled = IsParameterBound(nameof(Enabled)) ? Enabled.IsPresent : (bool?)null;

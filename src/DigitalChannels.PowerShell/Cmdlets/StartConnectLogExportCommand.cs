@@ -48,8 +48,8 @@ namespace DigitalChannels.PowerShell.Cmdlets
             var service = Service;
             var direction = Direction;
             ConnectFlowKind? channel = IsParameterBound(nameof(Channel)) ? Channel : (ConnectFlowKind?)null;
-            DateTime? from = IsParameterBound(nameof(From)) ? From : (DateTime?)null;
-            DateTime? to = IsParameterBound(nameof(To)) ? To : (DateTime?)null;
+            DateTimeOffset? from = IsParameterBound(nameof(From)) ? TrafficPeriod.Of(From) : (DateTimeOffset?)null;
+            DateTimeOffset? to = IsParameterBound(nameof(To)) ? TrafficPeriod.Of(To) : (DateTimeOffset?)null;
             Run(ConnectLogExportCommands.Noun, host => ConnectLogExportCommands.StartAsync(host, connection, service, direction, channel, from, to), service);
         }
     }

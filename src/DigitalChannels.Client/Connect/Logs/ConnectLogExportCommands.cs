@@ -26,12 +26,12 @@ namespace DigitalChannels.Client.Connect.Logs
         /// over the period; without one, the last day up to now on the tenant's clock.
         /// </summary>
         public static async Task StartAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectServiceIdentity service,
-            ConnectLogDirection direction, ConnectFlowKind? channel, DateTime? from, DateTime? to)
+            ConnectLogDirection direction, ConnectFlowKind? channel, DateTimeOffset? from, DateTimeOffset? to)
         {
             if (service == null) throw new ArgumentNullException(nameof(service));
             connection.ConnectLogs.RequireApi("Exporting Connect logs");
-            var start = AsUtc(from);
-            var end = AsUtc(to);
+            var start = from?.ToUniversalTime();
+            var end = to?.ToUniversalTime();
             if (start.HasValue && end.HasValue && end <= start)
                 throw new ArgumentException($"-To ({end:u}) must be after -From ({start:u}).", nameof(to));
             var resolved = await ReferenceNotFoundException.Resolve(service.ResolveAsync(connection.ConnectServices, host.CancellationToken));
@@ -98,14 +98,6 @@ namespace DigitalChannels.Client.Connect.Logs
             var rows = CountRows(csv);
             host.WriteVerbose($"Saved log export {job.Id} ({rows} record(s)) to '{file.FullName}'.");
             host.WriteObject(new ConnectLogExportFile(job.Id, file.FullName, rows, file.Length));
-        }
-
-        /// <summary>A time as PowerShell gives it (Get-Date is local; a time without a zone is taken as local) in UTC.</summary>
-        internal static DateTimeOffset? AsUtc(DateTime? time)
-        {
-            if (!time.HasValue) return null;
-            var value = time.Value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(time.Value, DateTimeKind.Local) : time.Value;
-            return new DateTimeOffset(value.ToUniversalTime(), TimeSpan.Zero);
         }
 
         /// <summary>Data rows of the CSV: its lines outside quotes, less the header.</summary>

@@ -36,8 +36,8 @@ namespace DigitalChannels.Client.Connect.Logs
         {
             var body = new JObject { ["direction"] = direction.ToString(), ["serviceId"] = serviceId };
             if (channel != null) body["channel"] = channel;
-            if (from.HasValue) body["from"] = from.Value.UtcDateTime.ToString("o");
-            if (to.HasValue) body["to"] = to.Value.UtcDateTime.ToString("o");
+            if (from.HasValue) body["from"] = Scheduler.ConnectSchedulerClient.Format(from.Value);
+            if (to.HasValue) body["to"] = Scheduler.ConnectSchedulerClient.Format(to.Value);
             return Http.SendAsync<ConnectLogExport>(HttpMethod.Post, Exports("", "Exporting Connect logs"), body.ToString(Newtonsoft.Json.Formatting.None), cancellationToken);
         }
 

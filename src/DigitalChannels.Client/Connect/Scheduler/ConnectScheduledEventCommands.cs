@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using DigitalChannels.Client.Commands;
 using DigitalChannels.Client.Connect.Flows;
-using DigitalChannels.Client.Connect.Logs;
 using Newtonsoft.Json.Linq;
 
 namespace DigitalChannels.Client.Connect.Scheduler
@@ -19,7 +18,7 @@ namespace DigitalChannels.Client.Connect.Scheduler
         /// <paramref name="interval"/> units of <paramref name="recurrence"/>, until <paramref name="end"/> if given.
         /// </summary>
         public static async Task NewAsync(ICommandHost host, DigitalChannelsConnection connection, string name, ConnectServiceIdentity service,
-            ConnectFlowIdentity flow, DateTime start, ConnectScheduleRecurrence recurrence, int interval, DateTime? end, bool disabled)
+            ConnectFlowIdentity flow, DateTimeOffset start, ConnectScheduleRecurrence recurrence, int interval, DateTimeOffset? end, bool disabled)
         {
             if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The scheduled event's name is empty.", nameof(name));
             if (flow == null) throw new ArgumentNullException(nameof(flow));
@@ -28,8 +27,8 @@ namespace DigitalChannels.Client.Connect.Scheduler
             var token = host.CancellationToken;
             var target = await ReferenceNotFoundException.Resolve(flow.ResolveAsync(connection, service, token));
             name = name.Trim();
-            var startUtc = ConnectLogExportCommands.AsUtc(start).Value;
-            var endUtc = ConnectLogExportCommands.AsUtc(end);
+            var startUtc = start.ToUniversalTime();
+            var endUtc = end?.ToUniversalTime();
             var body = new JObject
             {
                 ["name"] = name,
@@ -71,8 +70,8 @@ namespace DigitalChannels.Client.Connect.Scheduler
 
         /// <summary>Changes what is given; a changed schedule (or enabling) makes the next run the first one from now on.</summary>
         public static async Task SetAsync(ICommandHost host, DigitalChannelsConnection connection, ConnectScheduledEventIdentity scheduledEvent,
-            string newName, ConnectServiceIdentity service, ConnectFlowIdentity flow, DateTime? start, ConnectScheduleRecurrence? recurrence, int? interval,
-            DateTime? end, bool removeEnd, bool? enabled, bool passThru)
+            string newName, ConnectServiceIdentity service, ConnectFlowIdentity flow, DateTimeOffset? start, ConnectScheduleRecurrence? recurrence, int? interval,
+            DateTimeOffset? end, bool removeEnd, bool? enabled, bool passThru)
         {
             if (scheduledEvent == null) throw new ArgumentNullException(nameof(scheduledEvent));
             if (end.HasValue && removeEnd) throw new ArgumentException("Give -EndTime or -NoEndTime, not both.", nameof(end));
@@ -97,8 +96,8 @@ namespace DigitalChannels.Client.Connect.Scheduler
             }
             if (start.HasValue)
             {
-                changes["startTime"] = ConnectSchedulerClient.Format(ConnectLogExportCommands.AsUtc(start).Value);
-                what.Add($"start {ConnectLogExportCommands.AsUtc(start):u}");
+                changes["startTime"] = ConnectSchedulerClient.Format(start.Value);
+                what.Add($"start {start.Value.ToUniversalTime():u}");
             }
             if (recurrence.HasValue)
             {
@@ -114,8 +113,8 @@ namespace DigitalChannels.Client.Connect.Scheduler
             }
             if (end.HasValue)
             {
-                changes["endTime"] = ConnectSchedulerClient.Format(ConnectLogExportCommands.AsUtc(end).Value);
-                what.Add($"end {ConnectLogExportCommands.AsUtc(end):u}");
+                changes["endTime"] = ConnectSchedulerClient.Format(end.Value);
+                what.Add($"end {end.Value.ToUniversalTime():u}");
             }
             if (removeEnd)
             {

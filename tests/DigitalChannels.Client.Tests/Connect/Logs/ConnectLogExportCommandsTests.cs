@@ -135,7 +135,7 @@ public class ConnectLogExportCommandsTests
             ? StubHandler.Json(HttpStatusCode.OK, $"{{\"id\":\"{ServiceId}\",\"name\":\"Lab A\"}}")
             : StubHandler.Json(HttpStatusCode.Created, Job("InProgress")));
         using var connection = await Connect(handler);
-        var from = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var from = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
         var whatIf = new RecordingHost { Answer = false };
         CommandRunner.Run(whatIf, ConnectLogExportCommands.Noun, h => ConnectLogExportCommands.StartAsync(h, connection, new ConnectServiceIdentity(ServiceId),
@@ -150,7 +150,7 @@ public class ConnectLogExportCommandsTests
         Assert.Equal($"http://sandbox.test/connect/v1/organization/{Org}/log-exports", post.Uri.AbsoluteUri);
         var body = JObject.Parse(post.Body!);
         Assert.Equal(("Outbound", ServiceId, "LiveChat"), ((string)body["direction"]!, (string)body["serviceId"]!, (string)body["channel"]!));
-        Assert.Equal(from, ((DateTime)body["from"]!).ToUniversalTime());
+        Assert.Equal(from, new DateTimeOffset(((DateTime)body["from"]!).ToUniversalTime()));
         Assert.Equal("In progress", Assert.IsType<ConnectLogExport>(Assert.Single(host.Objects)).StatusText);
     }
 
@@ -168,7 +168,7 @@ public class ConnectLogExportCommandsTests
             (ConnectLogExportCommands.Noun, h => ConnectLogExportCommands.GetAsync(h, connection, []), "Tools > Export Logs"),
             (ConnectLogExportCommands.Noun, h => ConnectLogExportCommands.WaitAsync(h, connection, Export(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)), "Tools > Export Logs"),
             (ConnectLogExportCommands.Noun, h => ConnectLogExportCommands.SaveAsync(h, connection, Export()[0], Path.GetTempPath(), false), "Tools > Export Logs"),
-            (ConnectScheduledEventCommands.Noun, h => ConnectScheduledEventCommands.NewAsync(h, connection, "Campaign", null!, flow, DateTime.Now.AddHours(1), ConnectScheduleRecurrence.Once, 1, null, false), "App Tray > Event Scheduler"),
+            (ConnectScheduledEventCommands.Noun, h => ConnectScheduledEventCommands.NewAsync(h, connection, "Campaign", null!, flow, DateTimeOffset.Now.AddHours(1), ConnectScheduleRecurrence.Once, 1, null, false), "App Tray > Event Scheduler"),
             (ConnectScheduledEventCommands.Noun, h => ConnectScheduledEventCommands.GetAsync(h, connection, null!), "App Tray > Event Scheduler"),
             (ConnectScheduledEventCommands.Noun, h => ConnectScheduledEventCommands.SetAsync(h, connection, scheduled, "New", null!, null!, null, null, null, null, false, false, false), "App Tray > Event Scheduler"),
             (ConnectScheduledEventCommands.Noun, h => ConnectScheduledEventCommands.RemoveAsync(h, connection, scheduled), "App Tray > Event Scheduler"),
