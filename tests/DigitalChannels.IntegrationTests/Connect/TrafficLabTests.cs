@@ -81,11 +81,15 @@ public sealed class TrafficLabTests
             h => ConnectIntegrationCommands.AddAuthorizationAsync(h, connection, null, "Webex CC Engage", "WxCC Engage Authorisation", false, null));
         foreach (var app in new[] { "Chat live", "Chat publishing", "Chat first" })
             host.Expect<ConnectAsset>(ConnectAssetCommands.AppNoun, h => ConnectAssetCommands.NewAppAsync(h, connection, app, ConnectChannel.LiveChat));
-        foreach (var service in new[] { "Live", "Publishing", "First", "No flow" })
+        foreach (var service in new[] { "Live", "Publishing", "First", "No flow", "Events" })
             host.Expect<ConnectService>(ConnectServiceCommands.Noun, h => ConnectServiceCommands.NewAsync(h, connection, service, null));
 
         var live = Live(host, connection, "Live", "v2.1/Live Chat Inbound Flow.workflow", "Chat live");
         var publishing = Live(host, connection, "Publishing", "v2.1/Live Chat Inbound Flow.workflow", "Chat publishing");
+        var orders = host.Expect<ConnectFlow>(ConnectFlowCommands.Noun, h => ConnectFlowCommands.ImportAsync(h, connection, new ConnectServiceIdentity("Events"),
+            SharedFixtures.Workflow("v2.1", "SMS Inbound Flow.workflow.zip"), "Order shipped", ConnectFlowKind.CustomEvent)).Single();
+        host.Expect<ConnectFlow>(ConnectFlowCommands.Noun, h => ConnectFlowCommands.SaveAsync(h, connection, new ConnectFlowIdentity(orders), null));
+        host.Expect<ConnectFlow>(ConnectFlowCommands.Noun, h => ConnectFlowCommands.PublishAsync(h, connection, new ConnectFlowIdentity(orders), null, null, null));
         using (var advance = await api.SendAsync(HttpMethod.Post, "/sandbox/v1/clock/advance", await api.OwnerTokenAsync(), new { seconds = 121 }))
             await SandboxApi.ExpectJsonAsync(advance, HttpStatusCode.OK);
         // A new version of the second flow publishes; the first version of a third flow publishes with no live one before it.
@@ -129,6 +133,22 @@ public sealed class TrafficLabTests
         var task = Send(host, connection, new SandboxMessage { Event = ConnectFlowKind.TaskRouted });
         Assert.Equal(("Rejected", "TaskRouted"), (task.Outcome, task.Channel));
         Assert.Equal("The tenant has no Task Routed flow, so the event was rejected.", task.Reason);
+
+        // A custom event goes to the service's one flow of that kind, also when the flow is named; with two it must be named.
+        var shipped = Send(host, connection, new SandboxMessage { Event = ConnectFlowKind.CustomEvent, Service = new ConnectServiceIdentity("Events") });
+        Assert.Equal(("Delivered", orders.Id, (int?)1, "CustomEvent", (string?)null), (shipped.Outcome, shipped.FlowId, shipped.FlowVersion, shipped.Trigger, shipped.ConversationId));
+        var named = Send(host, connection, new SandboxMessage { Flow = new ConnectFlowIdentity(orders) });
+        Assert.Equal(("Delivered", orders.Id, "Events"), (named.Outcome, named.FlowId, named.ServiceName));
+        host.Expect<ConnectFlow>(ConnectFlowCommands.Noun, h => ConnectFlowCommands.NewAsync(h, connection, new ConnectServiceIdentity("Events"), "Order returned", ConnectFlowKind.CustomEvent));
+        CommandRunner.Run(host, ConnectTrafficCommands.MessageNoun, h => ConnectTrafficCommands.SendAsync(h, connection,
+            new SandboxMessage { Event = ConnectFlowKind.CustomEvent, Service = new ConnectServiceIdentity("Events") }));
+        Assert.Equal("DigitalChannelsSandboxMessageInvalidValue", Assert.Single(host.Errors).ErrorId);
+        Assert.Contains("has 2 Custom Event flows", host.Errors[0].Message);
+        Assert.Contains("give 'flowId'", host.Errors[0].Message);
+        CommandRunner.Run(host, ConnectTrafficCommands.MessageNoun, h => ConnectTrafficCommands.SendAsync(h, connection,
+            new SandboxMessage { Flow = new ConnectFlowIdentity(live) }));
+        Assert.Equal("DigitalChannelsSandboxMessageInvalidArgument", host.Errors.Last().ErrorId);
+        Assert.Contains("is a LiveChat flow", host.Errors.Last().Message);
 
         // Debug, query by transaction id: each one as sent (the owner has no Decrypt Logs, so no text).
         foreach (var sent in new[] { hello, reply, during, early, noFlow })
@@ -177,6 +197,7 @@ public sealed class TrafficLabTests
         var usage = host.Expect<ConnectUsage>(ConnectTrafficCommands.UsageNoun, h => ConnectTrafficCommands.GetUsageAsync(h, connection, null, null))
             .ToDictionary(u => u.Channel);
         Assert.Equal(new[] { "CustomEvent", "LiveChat", "Sms", "TaskRouted" }, usage.Keys.Order());
+        Assert.Equal((3L, 1L), (usage["CustomEvent"].Inbound, usage["CustomEvent"].Rejected));
         Assert.Equal((5L, 1L, 1L, 6L), (usage["LiveChat"].Inbound, usage["LiveChat"].Outbound, usage["LiveChat"].Rejected, usage["LiveChat"].Total));
         Assert.Equal((1L, 0L, 1L), (usage["Sms"].Inbound, usage["Sms"].Outbound, usage["Sms"].Rejected));
         Assert.Empty(host.Expect<ConnectUsage>(ConnectTrafficCommands.UsageNoun, h => ConnectTrafficCommands.GetUsageAsync(h, connection, now.AddDays(-2), now.AddDays(-1))));
@@ -263,6 +284,45 @@ public sealed class TrafficLabTests
         // None of the refused requests left a trace.
         using var usage = await api.SendAsync(HttpMethod.Get, $"{org}/usage", owner);
         Assert.Equal(0, (await SandboxApi.ExpectJsonAsync(usage, HttpStatusCode.OK)).GetProperty("total").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_teammate_in_a_group_sees_only_the_traffic_of_the_group_s_services()
+    {
+        using var sandbox = new SandboxProcess();
+        await sandbox.StartAsync();
+        using var api = new SandboxApi(sandbox);
+        var owner = await api.OwnerTokenAsync();
+        var group = await api.CreateGroupAsync(owner, "Group A");
+        var email = TeammateApi.UniqueEmail("group-a");
+        await api.JoinedTeammateAsync(owner, email, "FullAccess", groupId: group);
+        var inGroup = await api.TokenForTeammateAsync(email);
+        var groupService = (await api.CreateServiceAsync(inGroup, "Group service")).GetProperty("id").GetString()!;
+        var tenantService = (await api.CreateServiceAsync(owner, "Tenant service")).GetProperty("id").GetString()!;
+
+        var inbound = $"/sandbox/v1/organization/{sandbox.OrgId}/connect/inbound";
+        var sent = new Dictionary<string, string>();
+        foreach (var service in new[] { groupService, tenantService })
+        {
+            using var response = await api.SendAsync(HttpMethod.Post, inbound, owner, new { @event = "CustomEvent", serviceId = service });
+            sent[service] = (await SandboxApi.ExpectJsonAsync(response, HttpStatusCode.OK)).GetProperty("transactionId").GetString()!;
+        }
+
+        var org = $"/connect/v1/organization/{sandbox.OrgId}";
+        async Task<List<string>> LogAsync(string token)
+        {
+            using var response = await api.SendAsync(HttpMethod.Get, $"{org}/debug/logs?channel=CustomEvent", token);
+            return (await SandboxApi.ExpectJsonAsync(response, HttpStatusCode.OK)).GetProperty("data").EnumerateArray()
+                .Select(t => t.GetProperty("transactionId").GetString()!).ToList();
+        }
+        Assert.Equal(new[] { sent[groupService], sent[tenantService] }, await LogAsync(owner));
+        Assert.Equal(new[] { sent[groupService] }, await LogAsync(inGroup));
+        using (var above = await api.SendAsync(HttpMethod.Get, $"{org}/debug/transactions/{sent[tenantService]}", inGroup))
+            await SandboxApi.ExpectProblemAsync(above, HttpStatusCode.NotFound, "debug.transaction_not_found");
+        using (var report = await api.SendAsync(HttpMethod.Get, $"{org}/reports?serviceId={tenantService}&start=2000-01-01T00:00:00Z&end=2100-01-01T00:00:00Z", inGroup))
+            await SandboxApi.ExpectProblemAsync(report, HttpStatusCode.NotFound, "service.not_found");
+        using (var usage = await api.SendAsync(HttpMethod.Get, $"{org}/usage", inGroup))
+            Assert.Equal(1, (await SandboxApi.ExpectJsonAsync(usage, HttpStatusCode.OK)).GetProperty("total").GetInt64());
     }
 
     private static async Task<string> FirstNumberAsync(SandboxApi api, string token)

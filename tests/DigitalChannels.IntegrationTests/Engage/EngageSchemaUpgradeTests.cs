@@ -32,6 +32,8 @@ public sealed class EngageSchemaUpgradeTests
                 DELETE FROM schema_version WHERE version = 9;
                 DROP TABLE authorization_codes; DROP TABLE refresh_tokens; DROP TABLE device_codes; DROP TABLE sign_in_sessions;
                 DELETE FROM schema_version WHERE version = 10;
+                DROP TABLE connect_traffic;
+                DELETE FROM schema_version WHERE version = 11;
                 UPDATE service_applications SET scopes = replace(replace(scopes, ' engage:config_read', ''), ' engage:config_write', '');
                 """;
             command.ExecuteNonQuery();

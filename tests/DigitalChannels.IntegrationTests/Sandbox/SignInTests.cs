@@ -361,6 +361,8 @@ public sealed class SignInTests : IClassFixture<SandboxProcess>, IDisposable
             command.CommandText = """
                 DROP TABLE authorization_codes; DROP TABLE refresh_tokens; DROP TABLE device_codes; DROP TABLE sign_in_sessions;
                 DELETE FROM schema_version WHERE version = 10;
+                DROP TABLE connect_traffic;
+                DELETE FROM schema_version WHERE version = 11;
                 UPDATE users SET password_hash = NULL;
                 """;
             command.ExecuteNonQuery();

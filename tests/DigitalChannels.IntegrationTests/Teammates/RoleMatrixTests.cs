@@ -131,6 +131,17 @@ public sealed class RoleMatrixTests : IDisposable
         new("update an onboarded app", HttpMethod.Put, Writers, "change the configuration", HttpStatusCode.OK,
             async (api, owner) => ($"{OnboardingPath}/{await CreateAppAsync(api, owner)}?channel=app", new { name = SandboxApi.UniqueName("Matrix renamed") })),
 
+        // Debug, Reports, Settings > Usage over the simulated traffic: Read Only reads every page; Restricted none.
+        new("read a transaction", HttpMethod.Get, Readers, "read debug logs, reports and usage", HttpStatusCode.OK,
+            async (api, owner) => ($"/connect/v1/organization/{api.Sandbox.OrgId}/debug/transactions/{await TransactionIdAsync(api, owner)}", null)),
+        new("query the debug log", HttpMethod.Get, Readers, "read debug logs, reports and usage", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/debug/logs?channel=Sms", null))),
+        new("read a report", HttpMethod.Get, Readers, "read debug logs, reports and usage", HttpStatusCode.OK,
+            async (api, owner) => ($"/connect/v1/organization/{api.Sandbox.OrgId}/reports?serviceId={(await api.CreateServiceAsync(owner, SandboxApi.UniqueName("Matrix report"))).GetProperty("id").GetString()}" +
+                "&start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00Z", null)),
+        new("read the usage", HttpMethod.Get, Readers, "read debug logs, reports and usage", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/usage", null))),
+
         new("create a sandbox application", HttpMethod.Post, OwnerOnly, "manage sandbox applications", HttpStatusCode.Created,
             (api, _) => Task.FromResult<(string, object?)>((api.ApplicationsPath, new { name = "matrix app", role = "ReadOnly", scopes = new[] { "connect:config_read" } }))),
 
@@ -212,6 +223,10 @@ public sealed class RoleMatrixTests : IDisposable
         ["onboard an app"] = "/connectapi/v2/digital/app",
         ["read an onboarded app"] = "/connectapi/v2/digital/app/{appId}",
         ["update an onboarded app"] = "/connectapi/v2/digital/app/{appId}",
+        ["read a transaction"] = "/connect/v1/organization/{orgId}/debug/transactions/{transactionId}",
+        ["query the debug log"] = "/connect/v1/organization/{orgId}/debug/logs",
+        ["read a report"] = "/connect/v1/organization/{orgId}/reports",
+        ["read the usage"] = "/connect/v1/organization/{orgId}/usage",
         ["create a sandbox application"] = "/sandbox/v1/organization/{orgId}/applications",
         ["list log exports"] = "/connect/v1/organization/{orgId}/log-exports",
         ["start a log export"] = "/connect/v1/organization/{orgId}/log-exports",
@@ -263,6 +278,15 @@ public sealed class RoleMatrixTests : IDisposable
             ? api.OwnerTokenAsync()
             : RoleTokens.GetOrAdd(api.Sandbox.BaseUrl + "|" + role,
                 _ => api.TokenForNewApplicationAsync(role, "connect:config_read", "connect:config_write", "sandbox:admin"));
+
+    /// <summary>A transaction in the logs: the simulator plays a customer's message on the first SMS number (no rule: rejected, still logged).</summary>
+    private static async Task<string> TransactionIdAsync(SandboxApi api, string owner)
+    {
+        using var assets = await api.SendAsync(HttpMethod.Get, $"{AssetsPath(api)}?type=Number", owner);
+        var number = (await SandboxApi.ExpectJsonAsync(assets, HttpStatusCode.OK)).GetProperty("data")[0].GetProperty("id").GetString();
+        using var sent = await api.SendAsync(HttpMethod.Post, $"/sandbox/v1/organization/{api.Sandbox.OrgId}/connect/inbound", owner, new { assetId = number });
+        return (await SandboxApi.ExpectJsonAsync(sent, HttpStatusCode.OK)).GetProperty("transactionId").GetString()!;
+    }
 
     private static async Task<string> ServicePathAsync(SandboxApi api, string owner) =>
         $"{api.ServicesPath}/{(await api.CreateServiceAsync(owner, SandboxApi.UniqueName("Matrix target"))).GetProperty("id").GetString()}";

@@ -39,5 +39,6 @@ public static class TrafficSchema
         CREATE INDEX ix_connect_traffic_time ON connect_traffic (organization_id, created_time);
         CREATE INDEX ix_connect_traffic_destination ON connect_traffic (organization_id, destination);
         CREATE INDEX ix_connect_traffic_service ON connect_traffic (organization_id, service_id, created_time);
+        CREATE INDEX ix_connect_traffic_asset ON connect_traffic (organization_id, asset_id, created_time);
         """);
 }
