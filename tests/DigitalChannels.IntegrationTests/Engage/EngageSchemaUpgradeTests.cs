@@ -34,6 +34,8 @@ public sealed class EngageSchemaUpgradeTests
                 DELETE FROM schema_version WHERE version = 10;
                 DROP TABLE connect_traffic;
                 DELETE FROM schema_version WHERE version = 11;
+                DROP TABLE connect_log_exports; DROP TABLE connect_scheduled_events;
+                DELETE FROM schema_version WHERE version = 12;
                 UPDATE service_applications SET scopes = replace(replace(scopes, ' engage:config_read', ''), ' engage:config_write', '');
                 """;
             command.ExecuteNonQuery();

@@ -363,6 +363,8 @@ public sealed class SignInTests : IClassFixture<SandboxProcess>, IDisposable
                 DELETE FROM schema_version WHERE version = 10;
                 DROP TABLE connect_traffic;
                 DELETE FROM schema_version WHERE version = 11;
+                DROP TABLE connect_log_exports; DROP TABLE connect_scheduled_events;
+                DELETE FROM schema_version WHERE version = 12;
                 UPDATE users SET password_hash = NULL;
                 """;
             command.ExecuteNonQuery();
