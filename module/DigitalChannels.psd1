@@ -95,6 +95,10 @@
         'Set-ConnectTenantSetting'
         'Get-ConnectProfile'
         'Set-ConnectProfile'
+        'Send-DigitalChannelsSandboxMessage'
+        'Get-ConnectDebugLog'
+        'Get-ConnectReport'
+        'Get-ConnectUsage'
         'Get-EngageAttachmentSetting'
         'Set-EngageAttachmentSetting'
         'Test-EngageAttachment'
@@ -124,6 +128,14 @@
         'Invoke-DigitalChannelsLab'
         'New-DigitalChannelsLabPod'
         'Test-DigitalChannelsLab'
+        'Start-ConnectLogExport'
+        'Get-ConnectLogExport'
+        'Wait-ConnectLogExport'
+        'Save-ConnectLogExport'
+        'New-ConnectScheduledEvent'
+        'Get-ConnectScheduledEvent'
+        'Set-ConnectScheduledEvent'
+        'Remove-ConnectScheduledEvent'
     )
 
     FunctionsToExport = @()

@@ -70,10 +70,13 @@ namespace DigitalChannels.Client
             ConnectFlows = new Connect.Flows.ConnectFlowsClient(this);
             ConnectAssets = new Connect.Assets.ConnectAssetsClient(this);
             ConnectIntegrations = new Connect.Integrations.ConnectIntegrationsClient(this);
+            ConnectTraffic = new Connect.Traffic.ConnectTrafficClient(this);
             Engage = new Engage.EngageClient(this);
             Provisioning = new Provisioning.ProvisioningClient(this);
             ConnectTemplates = new Connect.Templates.ConnectTemplatesClient(this);
             ConnectSettings = new Connect.Settings.ConnectSettingsClient(this);
+            ConnectLogs = new Connect.Logs.ConnectLogsClient(this);
+            ConnectScheduler = new Connect.Scheduler.ConnectSchedulerClient(this);
         }
 
         public WebexEnvironment Environment { get; }
@@ -132,6 +135,9 @@ namespace DigitalChannels.Client
 
         /// <summary>Connect's pre-built integrations and their node authorizations.</summary>
         public Connect.Integrations.ConnectIntegrationsClient ConnectIntegrations { get; }
+
+        /// <summary>Debug, Reports and Usage over Connect's traffic, and the sandbox's traffic simulator.</summary>
+        public Connect.Traffic.ConnectTrafficClient ConnectTraffic { get; }
         /// <summary>Engage administration: attachments, templates, blocklist, working hours, transcripts.</summary>
         public Engage.EngageClient Engage { get; }
 
@@ -143,6 +149,11 @@ namespace DigitalChannels.Client
 
         /// <summary>Connect's Tenant Settings and the signed-in teammate's Profile Settings.</summary>
         public Connect.Settings.ConnectSettingsClient ConnectSettings { get; }
+        /// <summary>Connect Tools > Export Logs.</summary>
+        public Connect.Logs.ConnectLogsClient ConnectLogs { get; }
+
+        /// <summary>Connect App Tray > Event Scheduler.</summary>
+        public Connect.Scheduler.ConnectSchedulerClient ConnectScheduler { get; }
 
         /// <summary>Signs in (so that bad credentials fail here, not at the first command) and learns the org id when needed.</summary>
         public static async Task<DigitalChannelsConnection> ConnectAsync(ConnectionOptions options, CancellationToken cancellationToken)

@@ -74,7 +74,10 @@ public class CmdletConventionTests
             "Set-ConnectApp", "Set-ConnectService", "Set-ConnectTeammate", "Set-EngageAttachmentSetting", "Set-EngageChannelAsset",
             "Set-EngageTemplate", "Set-EngageWorkingHours", "Set-WxccDesktopProfile", "Set-WxccMultimediaProfile",
             "Set-WxccRonaTimeout", "Set-WxccSite", "Set-WxccTeam", "Set-WxccUser", "Start-DigitalChannelsProvisioning",
-            "Sync-EngageUser", "Sync-WxccUser", "Test-DigitalChannelsLab", "Test-EngageAttachment", "Wait-ConnectFlow", "Wait-DigitalChannelsProvisioning",
+            "Sync-EngageUser", "Sync-WxccUser", "Test-DigitalChannelsLab",
+            "Send-DigitalChannelsSandboxMessage", "Get-ConnectDebugLog", "Get-ConnectReport", "Get-ConnectUsage", "Test-EngageAttachment", "Wait-ConnectFlow", "Wait-DigitalChannelsProvisioning",
+            "Start-ConnectLogExport", "Get-ConnectLogExport", "Wait-ConnectLogExport", "Save-ConnectLogExport",
+            "New-ConnectScheduledEvent", "Get-ConnectScheduledEvent", "Set-ConnectScheduledEvent", "Remove-ConnectScheduledEvent",
         }.OrderBy(n => n, StringComparer.Ordinal).ToArray(), names);
     }
 

@@ -57,7 +57,7 @@ public class FormatViewTests
     [MemberData(nameof(ViewNames))]
     public void Views_show_names_not_the_ids_of_other_objects(string name)
     {
-        var allowed = new HashSet<string>(StringComparer.Ordinal) { "Id", "OrganizationId", "ClientId", "ConversationId" };
+        var allowed = new HashSet<string>(StringComparer.Ordinal) { "Id", "OrganizationId", "ClientId", "ConversationId", "TransactionId" };
         var ids = View(name).Descendants("PropertyName").Select(p => p.Value)
             .Where(p => (p.EndsWith("Id", StringComparison.Ordinal) || p.EndsWith("Ids", StringComparison.Ordinal)) && !allowed.Contains(p)).ToList();
         Assert.True(ids.Count == 0, $"{name} shows {string.Join(", ", ids)}: show the name instead.");

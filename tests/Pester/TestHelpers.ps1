@@ -146,3 +146,20 @@ $result = [ordered] @{
     $seen | Add-Member -NotePropertyName Package -NotePropertyValue $package[0].FullName -PassThru |
         Add-Member -NotePropertyName InstallFolder -NotePropertyValue $installFolder -PassThru
 }
+
+function Get-SandboxToken {
+    <# Test support: a token of the sandbox's own client (connection.json), for the routes that have no cmdlet. #>
+    param([Parameter(Mandatory)] [string] $DataDirectory, [string] $Scope = 'sandbox:admin')
+    $file = Get-Content -Raw (Join-Path $DataDirectory 'connection.json') | ConvertFrom-Json
+    $token = (Invoke-RestMethod -Method Post -Uri "$($file.baseUrl.TrimEnd('/'))/v1/access_token" -Body @{
+            grant_type = 'client_credentials'; client_id = $file.clientId; client_secret = $file.clientSecret; scope = $Scope }).access_token
+    [pscustomobject] @{ BaseUrl = $file.baseUrl.TrimEnd('/'); OrgId = $file.orgId; Token = $token }
+}
+
+function Move-SandboxClock {
+    <# Test support: the sandbox clock has no cmdlet, so its route is called directly (tokens expire by the same clock). #>
+    param([Parameter(Mandatory)] [string] $DataDirectory, [Parameter(Mandatory)] [int] $Seconds)
+    $sandbox = Get-SandboxToken -DataDirectory $DataDirectory
+    Invoke-RestMethod -Method Post -Uri "$($sandbox.BaseUrl)/sandbox/v1/clock/advance" -Headers @{ Authorization = "Bearer $($sandbox.Token)" } `
+        -ContentType 'application/json' -Body (@{ seconds = $Seconds } | ConvertTo-Json) | Out-Null
+}

@@ -213,8 +213,6 @@ namespace DigitalChannels.Client.Commands
                 "Fix the findings the message lists, Save-ConnectFlow, then publish again.", "The saved flow has findings that stop Make Live"),
             Row(ErrorSource.Sandbox, "flow.nothing_to_publish", "NothingToPublish", CommandErrorCategory.InvalidOperation,
                 "Nothing to do: wait for it (Wait-ConnectFlow), or import a changed flow to publish a new version.", "The latest version is already Live or Publishing"),
-            Row(ErrorSource.Sandbox, "flow.not_live", "NotLive", CommandErrorCategory.InvalidOperation,
-                "Make the flow live first: Publish-ConnectFlow | Wait-ConnectFlow.", "The operation needs a Live flow"),
             Row(ErrorSource.Sandbox, "rule.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such rule"),
             Row(ErrorSource.Sandbox, "asset.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such Connect asset"),
             Row(ErrorSource.Sandbox, "asset.duplicate_name", "AlreadyExists", CommandErrorCategory.ResourceExists, ChooseAnotherName, "An asset of that name exists"),
@@ -222,8 +220,9 @@ namespace DigitalChannels.Client.Commands
                 "Leave it: numbers provided by Cisco cannot be changed or deleted.", "A number provided by Cisco"),
             Row(ErrorSource.Sandbox, "asset.in_use", "InUse", CommandErrorCategory.InvalidOperation,
                 "Remove or change the rule that uses the asset first (Set-ConnectRule).", "A rule already ties the asset to a flow"),
-            Row(ErrorSource.Sandbox, "asset.no_flow", "NoFlow", CommandErrorCategory.InvalidOperation,
-                "Add a rule that ties the asset to a Live flow.", "No rule makes the asset trigger a flow"),
+            Row(ErrorSource.Sandbox, "debug.transaction_not_found", "NotFound", CommandErrorCategory.ObjectNotFound,
+                "Check the transaction id (Send-DigitalChannelsSandboxMessage returns it; Get-ConnectDebugLog -Channel or -DestinationId lists them).",
+                "No transaction with that id in the debug logs (the portal's \"No records found.\")"),
             Row(ErrorSource.Sandbox, "integration.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such integration"),
             Row(ErrorSource.Sandbox, "integration.duplicate_authorization", "AlreadyExists", CommandErrorCategory.ResourceExists, ChooseAnotherName, "A node authorization of that name exists"),
             Row(ErrorSource.Sandbox, "connect_template.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such Connect template (Tools > Templates)"),
@@ -235,6 +234,17 @@ namespace DigitalChannels.Client.Commands
                 "Give an IANA time zone id (Europe/London) or a Windows id (GMT Standard Time).", "A time zone that Tenant Settings does not offer; TargetObject is the value"),
             Row(ErrorSource.Sandbox, "tenant_settings.unknown_date_format", "UnknownDateFormat", CommandErrorCategory.InvalidArgument,
                 "Use one of the date formats that the message lists.", "A date format that Tenant Settings does not offer; TargetObject is the value"),
+
+            // Tools > Export Logs and App Tray > Event Scheduler.
+            Row(ErrorSource.Sandbox, "log_export.not_found", "NotFound", CommandErrorCategory.ObjectNotFound,
+                "Use an id from Get-ConnectLogExport (it lists the 20 most recent exports).", "No such log export"),
+            Row(ErrorSource.Sandbox, "log_export.not_ready", "NotReady", CommandErrorCategory.InvalidOperation,
+                "Wait for it first: Wait-ConnectLogExport | Save-ConnectLogExport.", "The log export is still In progress"),
+            Row(ErrorSource.Sandbox, "scheduled_event.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such scheduled event"),
+            Row(ErrorSource.Sandbox, "scheduled_event.duplicate_name", "AlreadyExists", CommandErrorCategory.ResourceExists, ChooseAnotherName,
+                "A scheduled event of that name exists"),
+            Row(ErrorSource.Sandbox, "scheduled_event.wrong_flow_kind", "WrongFlowKind", CommandErrorCategory.InvalidArgument,
+                "Schedule a flow that starts on a custom event (New-ConnectFlow -Kind CustomEvent).", "The flow is not a custom-event flow, which is all the Event Scheduler triggers"),
 
             // Teammates, invitations, groups and teams.
             Row(ErrorSource.Sandbox, "teammate.not_found", "NotFound", CommandErrorCategory.ObjectNotFound, CheckName, "No such teammate"),

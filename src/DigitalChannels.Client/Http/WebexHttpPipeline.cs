@@ -94,6 +94,10 @@ namespace DigitalChannels.Client.Http
         public Task SendAsync(HttpMethod method, Uri uri, object body, CancellationToken cancellationToken) =>
             SendForTextAsync(method, uri, body, null, cancellationToken);
 
+        /// <summary>A GET whose answer is not JSON (a CSV download): the body as text.</summary>
+        public Task<string> GetTextAsync(Uri uri, CancellationToken cancellationToken) =>
+            SendForTextAsync(HttpMethod.Get, uri, null, null, cancellationToken);
+
         /// <summary>One page of a v2 list.</summary>
         public Task<PagedList<T>> GetPageAsync<T>(Uri listUri, IEnumerable<KeyValuePair<string, string>> query, int page, int pageSize, CancellationToken cancellationToken)
         {

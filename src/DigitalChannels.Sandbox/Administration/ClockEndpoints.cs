@@ -19,7 +19,7 @@ public static class ClockEndpoints
     {
         var clock = app.MapGroup(Path).RequireSandboxToken().WithErrorBodyStyle(ErrorBodyStyle.Problem).RequireScope(Scopes.SandboxAdmin);
         clock.MapGet("", (SandboxClock time) => SandboxJson.Ok(Describe(time)));
-        clock.MapPost("/advance", async (HttpContext context, SandboxClock time) =>
+        clock.MapPost("/advance", async (HttpContext context, SandboxClock time, Storage.SandboxDatabase database) =>
         {
             var body = await JsonBody.ReadObjectAsync(context.Request);
             var seconds = body.RequiredInt("seconds");
@@ -27,6 +27,8 @@ public static class ClockEndpoints
                 throw ApiError.BadRequest(ErrorKeys.InvalidField,
                     $"The field 'seconds' must be from 1 to {MaximumAdvanceSeconds} (got {seconds}); the clock only moves forward.").ToException();
             time.Advance(TimeSpan.FromSeconds(seconds));
+            // What became due fires now, so the caller sees its runs as soon as the clock has moved.
+            Connect.Scheduler.ScheduledEventRunner.RunDue(database, time, null);
             return SandboxJson.Ok(Describe(time));
         }).RequirePermission(ConnectPermissions.ManageSandbox).RequireSandboxOperator("moves the sandbox clock");
     }

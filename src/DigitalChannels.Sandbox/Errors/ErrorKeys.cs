@@ -68,15 +68,20 @@ public static class ErrorKeys
     public const string FlowNotSaved = "flow.not_saved";
     public const string FlowNotReady = "flow.not_ready";
     public const string FlowNothingToPublish = "flow.nothing_to_publish";
-    public const string FlowNotLive = "flow.not_live";
     public const string RuleNotFound = "rule.not_found";
     public const string AssetNotFound = "asset.not_found";
     public const string AssetDuplicateName = "asset.duplicate_name";
     public const string AssetReadOnly = "asset.read_only";
     public const string AssetInUse = "asset.in_use";
-    public const string AssetNoFlow = "asset.no_flow";
+    public const string TransactionNotFound = "debug.transaction_not_found";
     public const string IntegrationNotFound = "integration.not_found";
     public const string AuthorizationDuplicateName = "integration.duplicate_authorization";
+    // Tools > Export Logs and App Tray > Event Scheduler.
+    public const string LogExportNotFound = "log_export.not_found";
+    public const string LogExportNotReady = "log_export.not_ready";
+    public const string ScheduledEventNotFound = "scheduled_event.not_found";
+    public const string ScheduledEventDuplicateName = "scheduled_event.duplicate_name";
+    public const string ScheduledEventWrongFlowKind = "scheduled_event.wrong_flow_kind";
     public const string EngageChannelNotFound = "engage.channel_not_found";
     public const string TemplateNotFound = "template.not_found";
     public const string TemplateDuplicateName = "template.duplicate_name";

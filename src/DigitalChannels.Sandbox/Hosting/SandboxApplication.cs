@@ -6,6 +6,9 @@ using DigitalChannels.Sandbox.Connect.Teammates;
 using DigitalChannels.Sandbox.Connect.Assets;
 using DigitalChannels.Sandbox.Connect.Flows;
 using DigitalChannels.Sandbox.Connect.Integrations;
+using DigitalChannels.Sandbox.Connect.LogExports;
+using DigitalChannels.Sandbox.Connect.Scheduler;
+using DigitalChannels.Sandbox.Connect.Traffic;
 using DigitalChannels.Sandbox.Engage;
 using DigitalChannels.Sandbox.Errors;
 using DigitalChannels.Sandbox.Http;
@@ -54,6 +57,7 @@ public static class SandboxApplication
         builder.Services.AddSingleton<AccessTokenValidator>();
         builder.Services.AddSingleton<ClientRateLimiter>();
         builder.Services.AddSingleton<SandboxHosts>();
+        builder.Services.AddHostedService<Connect.Scheduler.ScheduledEventTicker>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorHandlingMiddleware>();
@@ -68,6 +72,7 @@ public static class SandboxApplication
         app.MapServiceEndpoints();
         app.MapFlowEndpoints();
         app.MapAssetEndpoints();
+        app.MapTrafficEndpoints();
         app.MapOnboardingEndpoints();
         app.MapIntegrationEndpoints();
         app.MapApplicationEndpoints();
@@ -84,6 +89,8 @@ public static class SandboxApplication
         app.MapTenantEndpoints();
         Connect.Templates.ConnectTemplateEndpoints.MapConnectTemplateEndpoints(app);
         Connect.Settings.SettingsEndpoints.MapConnectSettingsEndpoints(app);
+        app.MapLogExportEndpoints();
+        app.MapScheduledEventEndpoints();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupAnnouncement.Announce(app, options));
         return app;

@@ -10,6 +10,7 @@ public sealed record SandboxOptions(string Urls, string DataDirectory)
     public const int MaximumTokenLifetimeSeconds = 30 * 24 * 3600;
     public const int DefaultFlowPublishSeconds = 120;
     public const int DefaultProvisioningSeconds = 300;
+    public const int DefaultLogExportSeconds = 5;
     public const int DefaultRateLimitPerMinute = 300;
     public const int DefaultRateLimitWindowSeconds = 60;
     public const int DefaultLicenseUnits = People.LicenseRepository.UnitsPerLicense;
@@ -21,6 +22,9 @@ public sealed record SandboxOptions(string Urls, string DataDirectory)
 
     /// <summary>How long Digital Channels provisioning takes before the activation mail goes out (lab rule 7: about 5 minutes).</summary>
     public TimeSpan ProvisioningDuration { get; init; } = TimeSpan.FromSeconds(DefaultProvisioningSeconds);
+
+    /// <summary>How long an Export Logs job stays "In progress" before it is "Ready for download" (lab 12.2 §4: a few seconds).</summary>
+    public TimeSpan LogExportDuration { get; init; } = TimeSpan.FromSeconds(DefaultLogExportSeconds);
 
     /// <summary>Contact Center API requests a minute per client id before 429 (platform facts §1.7: 300).</summary>
     public int RateLimitPerMinute { get; init; } = DefaultRateLimitPerMinute;
@@ -60,6 +64,8 @@ public static class SandboxCommandLine
             "How long Make Live shows Publishing", (o, v) => o with { FlowPublishDuration = TimeSpan.FromSeconds(v) }),
         new("--provisioning-seconds", 0, 3600, SandboxOptions.DefaultProvisioningSeconds, "SECONDS",
             "How long Digital Channels provisioning takes", (o, v) => o with { ProvisioningDuration = TimeSpan.FromSeconds(v) }),
+        new("--log-export-seconds", 0, 3600, SandboxOptions.DefaultLogExportSeconds, "SECONDS",
+            "How long an Export Logs job is In progress", (o, v) => o with { LogExportDuration = TimeSpan.FromSeconds(v) }),
         new("--rate-limit", 1, 1_000_000, SandboxOptions.DefaultRateLimitPerMinute, "N",
             "Contact Center API requests a minute per client", (o, v) => o with { RateLimitPerMinute = v }),
         new("--rate-limit-window", 1, 3600, SandboxOptions.DefaultRateLimitWindowSeconds, "SECONDS",

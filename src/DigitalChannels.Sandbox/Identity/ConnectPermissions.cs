@@ -57,4 +57,13 @@ public static class ConnectPermissions
     /// <summary>Profile Settings: every teammate reads and changes its own profile, whatever its role.</summary>
     public static readonly ConnectPermission ManageOwnProfile = new("manage its own profile",
         new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess, ConnectRole.ReadOnly, ConnectRole.Restricted });
+    /// <summary>Debug, Reports and Usage: Read Only reads every page; Restricted sees only App Tray apps. Message text needs Decrypt Logs.</summary>
+    public static readonly ConnectPermission ReadTraffic = new("read debug logs, reports and usage",
+        new HashSet<ConnectRole> { ConnectRole.Owner, ConnectRole.FullAccess, ConnectRole.LimitedAccess, ConnectRole.ReadOnly });
+
+    /// <summary>
+    /// Tools > Export Logs: a download of the log that Debug shows, so the same roles as <see cref="ReadTraffic"/>; only
+    /// the action named in a refusal differs. Scheduling exports is the Owner's, and the sandbox does not offer it (§3.3).
+    /// </summary>
+    public static readonly ConnectPermission ExportLogs = new("export logs (Tools > Export Logs)", ReadTraffic.AllowedRoles);
 }

@@ -28,5 +28,7 @@ public static class SchemaCatalog
         SignInSchema.SignIn,                            // 10: authorization codes, refresh tokens, device codes, sign-in sessions
         ServiceAppSchema.Authorizations,                // 11: service apps authorized per organization (machine accounts)
         PortalSchema.TemplatesAndSettings,              // 12: Connect templates, tenant settings, profile settings
+        Connect.Traffic.TrafficSchema.Traffic,          // 13: simulated traffic (debug, reports, usage, export logs)
+        Connect.LogExports.ToolsSchema.LogExportsAndScheduledEvents, // 14: Export Logs jobs, Event Scheduler events
     ];
 }

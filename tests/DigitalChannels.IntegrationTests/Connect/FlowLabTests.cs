@@ -150,7 +150,8 @@ public sealed class FlowLabTests
         {
             var handled = await SandboxApi.ExpectJsonAsync(routedEvent, HttpStatusCode.OK);
             Assert.Equal(routed.Id, handled.GetProperty("flowId").GetString());
-            Assert.Equal(1, handled.GetProperty("version").GetInt32());
+            Assert.Equal(1, handled.GetProperty("flowVersion").GetInt32());
+            Assert.Equal("Delivered", handled.GetProperty("outcome").GetString());
         }
 
         // Lab rule 39: lock the service afterwards; then no flow in it can change.
@@ -207,13 +208,18 @@ public sealed class FlowLabTests
 
         // While the first version publishes there is no live one: the message is rejected.
         using (var early = await InboundAsync(api, new { assetId = app.Id }))
-            await SandboxApi.ExpectProblemAsync(early, HttpStatusCode.Conflict, "flow.not_live",
-                $"The message was rejected: flow 'Live Chat Inbound Flow' (id {chat.Id}) has no live version yet (version 1 is Publishing until");
+        {
+            var rejected = await SandboxApi.ExpectJsonAsync(early, HttpStatusCode.OK);
+            Assert.Equal("Rejected", rejected.GetProperty("outcome").GetString());
+            Assert.StartsWith($"Flow 'Live Chat Inbound Flow' (id {chat.Id}) has no live version yet (version 1 is Publishing until",
+                rejected.GetProperty("reason").GetString());
+            Assert.False(rejected.TryGetProperty("flowVersion", out _));
+        }
 
         await AdvanceClockAsync(api, 121);
         Assert.Equal(ConnectFlow.LiveStatus, Get(host, connection, "Chat", "Live Chat Inbound Flow").Status);
         using (var live = await InboundAsync(api, new { assetId = app.Id }))
-            Assert.Equal(1, (await SandboxApi.ExpectJsonAsync(live, HttpStatusCode.OK)).GetProperty("version").GetInt32());
+            Assert.Equal(1, (await SandboxApi.ExpectJsonAsync(live, HttpStatusCode.OK)).GetProperty("flowVersion").GetInt32());
 
         // A new version (v3.5) made live: while it publishes, messages still go to version 1; then to version 2.
         var second = Import(host, connection, "Chat", SharedFixtures.Workflow("v3.5", "LivechatInbound flow.workflow.zip"), "Live Chat Inbound Flow");
@@ -222,11 +228,11 @@ public sealed class FlowLabTests
         var publishingTwo = Publish(host, connection, second);
         Assert.Equal((ConnectFlow.PublishingStatus, (int?)1), (publishingTwo.Status, publishingTwo.LiveVersion));
         using (var during = await InboundAsync(api, new { assetId = app.Id }))
-            Assert.Equal(1, (await SandboxApi.ExpectJsonAsync(during, HttpStatusCode.OK)).GetProperty("version").GetInt32());
+            Assert.Equal(1, (await SandboxApi.ExpectJsonAsync(during, HttpStatusCode.OK)).GetProperty("flowVersion").GetInt32());
 
         await AdvanceClockAsync(api, 121);
         using (var later = await InboundAsync(api, new { assetId = app.Id }))
-            Assert.Equal(2, (await SandboxApi.ExpectJsonAsync(later, HttpStatusCode.OK)).GetProperty("version").GetInt32());
+            Assert.Equal(2, (await SandboxApi.ExpectJsonAsync(later, HttpStatusCode.OK)).GetProperty("flowVersion").GetInt32());
         var final = Get(host, connection, "Chat", "Live Chat Inbound Flow");
         Assert.Equal(new[] { "Retired", "Live" }, final.Versions.Select(v => v.Status));
         Assert.Equal("lab 12.5", final.Versions[1].Comment);

@@ -22,7 +22,7 @@ public sealed class EngageSchemaUpgradeTests
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = """
+            command.CommandText = $"""
                 DROP TABLE engage_conversation_messages; DROP TABLE engage_conversations; DROP TABLE engage_working_hours;
                 DROP TABLE engage_blocked_words; DROP TABLE engage_templates; DROP TABLE engage_attachment_channels; DROP TABLE engage_attachment_settings;
                 DELETE FROM schema_version WHERE version = 8;
@@ -32,10 +32,7 @@ public sealed class EngageSchemaUpgradeTests
                 DELETE FROM schema_version WHERE version = 9;
                 DROP TABLE authorization_codes; DROP TABLE refresh_tokens; DROP TABLE device_codes; DROP TABLE sign_in_sessions;
                 DELETE FROM schema_version WHERE version = 10;
-                DROP TABLE service_app_authorizations; DELETE FROM schema_version WHERE version = 11;
-                -- ... and before step 12 (Connect templates, tenant settings, profile settings).
-                DROP TABLE connect_templates; DROP TABLE connect_tenant_settings; DROP TABLE connect_profile_settings;
-                DELETE FROM schema_version WHERE version = 12;
+                {OlderSchema.WithoutStepsFrom(11)}
                 UPDATE service_applications SET scopes = replace(replace(scopes, ' engage:config_read', ''), ' engage:config_write', '');
                 """;
             command.ExecuteNonQuery();

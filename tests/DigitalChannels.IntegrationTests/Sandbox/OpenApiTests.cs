@@ -80,7 +80,7 @@ public sealed class OpenApiTests : IDisposable
             [("/connectapi/v2/digital/app", "post")] = ["201", "400", "401", "403", "404", "409", "500"],
             [("/connectapi/v2/digital/app/{appId}", "get")] = ["200", "400", "401", "403", "404", "500"],
             [("/connectapi/v2/digital/app/{appId}", "put")] = ["200", "400", "401", "403", "404", "409", "500"],
-            [("/sandbox/v1/organization/{orgId}/connect/inbound", "post")] = ["200", "400", "401", "403", "404", "409", "500"],
+            [("/sandbox/v1/organization/{orgId}/connect/inbound", "post")] = ["200", "400", "401", "403", "404", "500"],
             [("/connect/v1/organization/{orgId}/templates", "get")] = ["200", "400", "401", "403", "404"],
             [("/connect/v1/organization/{orgId}/templates", "post")] = ["201", "400", "401", "403", "404", "409"],
             [("/connect/v1/organization/{orgId}/templates/{templateId}", "get")] = ["200", "401", "403", "404"],
@@ -90,8 +90,22 @@ public sealed class OpenApiTests : IDisposable
             [("/connect/v1/organization/{orgId}/tenant-settings", "patch")] = ["200", "400", "401", "403", "404", "412"],
             [("/connect/v1/organization/{orgId}/profile", "get")] = ["200", "401", "403", "404"],
             [("/connect/v1/organization/{orgId}/profile", "patch")] = ["200", "400", "401", "403", "404"],
+            [("/connect/v1/organization/{orgId}/debug/transactions/{transactionId}", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/debug/logs", "get")] = ["200", "400", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/reports", "get")] = ["200", "400", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/usage", "get")] = ["200", "400", "401", "403", "404", "500"],
             [("/connect/v1/openapi.json", "get")] = ["200"],
             [("/health", "get")] = ["200"],
+            // Tools > Export Logs and App Tray > Event Scheduler.
+            [("/connect/v1/organization/{orgId}/log-exports", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/log-exports", "post")] = ["201", "400", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/log-exports/{exportId}", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/log-exports/{exportId}/download", "get")] = ["200", "401", "403", "404", "409", "500"],
+            [("/connect/v1/organization/{orgId}/scheduled-events", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/scheduled-events", "post")] = ["201", "400", "401", "403", "404", "409", "500"],
+            [("/connect/v1/organization/{orgId}/scheduled-events/{eventId}", "get")] = ["200", "401", "403", "404", "500"],
+            [("/connect/v1/organization/{orgId}/scheduled-events/{eventId}", "patch")] = ["200", "400", "401", "403", "404", "409", "500"],
+            [("/connect/v1/organization/{orgId}/scheduled-events/{eventId}", "delete")] = ["204", "401", "403", "404", "500"],
         };
         var paths = document.GetProperty("paths");
         foreach (var ((path, method), codes) in expected)
@@ -110,9 +124,9 @@ public sealed class OpenApiTests : IDisposable
         foreach (var schema in new[] { "Service", "ServiceCredentials", "ServiceList", "Problem", "ApplicationCreate", "Application", "Clock", "ClockAdvance", "OutboxList", "OutboxMail",
                      "Teammate", "TeammateList", "TeammateInvite", "TeammatePatch", "Group", "GroupList", "GroupCreate", "Team", "TeamList", "TeamCreate",
                      "Invitation", "InvitationAccept",
-                     "Flow", "FlowVersion", "FlowImport", "Rule", "Integration", "NodeAuthorization", "Asset", "InboundResult", "OnboardingAppCreate", "OnboardingAppUpdate", "ServiceAppAuthorization",
-
-                     "ConnectTemplate", "ConnectTemplateList", "ConnectTemplateCreate", "ConnectTemplatePatch", "TenantSettings", "TenantSettingsPatch", "Profile", "ProfilePatch" })
+                     "Flow", "FlowVersion", "FlowImport", "Rule", "Integration", "NodeAuthorization", "Asset", "TrafficMessage", "Transaction", "TransactionList", "Report", "Usage", "OnboardingAppCreate", "OnboardingAppUpdate", "ServiceAppAuthorization",
+                     "ConnectTemplate", "ConnectTemplateList", "ConnectTemplateCreate", "ConnectTemplatePatch", "TenantSettings", "TenantSettingsPatch", "Profile", "ProfilePatch",
+                     "LogExport", "LogExportCreate", "LogExportList", "ScheduledEvent", "ScheduledEventCreate", "ScheduledEventPatch", "ScheduledEventList" })
             Assert.True(schemas.TryGetProperty(schema, out _), $"The document lacks the schema {schema}.");
 
         var clientCredentials = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("oauth2")

@@ -191,11 +191,8 @@ public sealed class ServiceAppTests : IClassFixture<ServiceAppTests.Sandbox>, ID
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = """
-                DROP TABLE service_app_authorizations; DELETE FROM schema_version WHERE version = 11;
-                -- ... and before step 12 (Connect templates, tenant settings, profile settings).
-                DROP TABLE connect_templates; DROP TABLE connect_tenant_settings; DROP TABLE connect_profile_settings;
-                DELETE FROM schema_version WHERE version = 12;
+            command.CommandText = $"""
+                {OlderSchema.WithoutStepsFrom(11)}
                 UPDATE service_applications SET scopes = replace(scopes, ' spark:applications_token', '');
                 """;
             command.ExecuteNonQuery();

@@ -358,13 +358,10 @@ public sealed class SignInTests : IClassFixture<SandboxProcess>, IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = """
+            command.CommandText = $"""
                 DROP TABLE authorization_codes; DROP TABLE refresh_tokens; DROP TABLE device_codes; DROP TABLE sign_in_sessions;
                 DELETE FROM schema_version WHERE version = 10;
-                DROP TABLE service_app_authorizations; DELETE FROM schema_version WHERE version = 11;
-                -- ... and before step 12 (Connect templates, tenant settings, profile settings).
-                DROP TABLE connect_templates; DROP TABLE connect_tenant_settings; DROP TABLE connect_profile_settings;
-                DELETE FROM schema_version WHERE version = 12;
+                {OlderSchema.WithoutStepsFrom(11)}
                 UPDATE users SET password_hash = NULL;
                 """;
             command.ExecuteNonQuery();

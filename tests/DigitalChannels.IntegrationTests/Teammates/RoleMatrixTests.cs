@@ -152,9 +152,42 @@ public sealed class RoleMatrixTests : IDisposable
             (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/profile", null))),
         new("change my profile", HttpMethod.Patch, Everyone, "manage its own profile", HttpStatusCode.OK,
             (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/profile", new { notifications = new { RuleExpiry = true } }))),
+        // Debug, Reports, Settings > Usage over the simulated traffic: Read Only reads every page; Restricted none.
+        new("read a transaction", HttpMethod.Get, Readers, "read debug logs, reports and usage", HttpStatusCode.OK,
+            async (api, owner) => ($"/connect/v1/organization/{api.Sandbox.OrgId}/debug/transactions/{await TransactionIdAsync(api, owner)}", null)),
+        new("query the debug log", HttpMethod.Get, Readers, "read debug logs, reports and usage", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/debug/logs?channel=Sms", null))),
+        new("read a report", HttpMethod.Get, Readers, "read debug logs, reports and usage", HttpStatusCode.OK,
+            async (api, owner) => ($"/connect/v1/organization/{api.Sandbox.OrgId}/reports?serviceId={(await api.CreateServiceAsync(owner, SandboxApi.UniqueName("Matrix report"))).GetProperty("id").GetString()}" +
+                "&start=2026-01-01T00:00:00Z&end=2026-01-02T00:00:00Z", null)),
+        new("read the usage", HttpMethod.Get, Readers, "read debug logs, reports and usage", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>(($"/connect/v1/organization/{api.Sandbox.OrgId}/usage", null))),
 
         new("create a sandbox application", HttpMethod.Post, OwnerOnly, "manage sandbox applications", HttpStatusCode.Created,
             (api, _) => Task.FromResult<(string, object?)>((api.ApplicationsPath, new { name = "matrix app", role = "ReadOnly", scopes = new[] { "connect:config_read" } }))),
+
+        // Tools > Export Logs: exporting is reading the log, so every role that reads may. The download of a job that
+        // does not exist answers 404 to those allowed: the role is checked first, and no job's readiness is waited for.
+        new("list log exports", HttpMethod.Get, Readers, "export logs (Tools > Export Logs)", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>((LogExportsPath(api), null))),
+        new("start a log export", HttpMethod.Post, Readers, "export logs (Tools > Export Logs)", HttpStatusCode.Created,
+            async (api, owner) => (LogExportsPath(api), new { direction = "Inbound", serviceId = await ServiceIdAsync(api, owner) })),
+        new("read a log export", HttpMethod.Get, Readers, "export logs (Tools > Export Logs)", HttpStatusCode.OK,
+            async (api, owner) => ($"{LogExportsPath(api)}/{await PostForIdAsync(api, owner, LogExportsPath(api), new { direction = "Outbound", serviceId = await ServiceIdAsync(api, owner) })}", null)),
+        new("download a log export", HttpMethod.Get, Readers, "export logs (Tools > Export Logs)", HttpStatusCode.NotFound,
+            (api, _) => Task.FromResult<(string, object?)>(($"{LogExportsPath(api)}/{Guid.NewGuid()}/download", null))),
+
+        // App Tray > Event Scheduler: events are configuration.
+        new("list scheduled events", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            (api, _) => Task.FromResult<(string, object?)>((ScheduledEventsPath(api), null))),
+        new("schedule an event", HttpMethod.Post, Writers, "change the configuration", HttpStatusCode.Created,
+            async (api, owner) => (ScheduledEventsPath(api), await ScheduledEventBodyAsync(api, owner))),
+        new("read a scheduled event", HttpMethod.Get, Readers, "read the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await ScheduledEventPathAsync(api, owner), null)),
+        new("change a scheduled event", HttpMethod.Patch, Writers, "change the configuration", HttpStatusCode.OK,
+            async (api, owner) => (await ScheduledEventPathAsync(api, owner), new { enabled = false })),
+        new("remove a scheduled event", HttpMethod.Delete, Writers, "change the configuration", HttpStatusCode.NoContent,
+            async (api, owner) => (await ScheduledEventPathAsync(api, owner), null)),
     ];
 
     public static TheoryData<string, string> Cases()
@@ -220,7 +253,20 @@ public sealed class RoleMatrixTests : IDisposable
         ["change the tenant settings"] = "/connect/v1/organization/{orgId}/tenant-settings",
         ["read my profile"] = "/connect/v1/organization/{orgId}/profile",
         ["change my profile"] = "/connect/v1/organization/{orgId}/profile",
+        ["read a transaction"] = "/connect/v1/organization/{orgId}/debug/transactions/{transactionId}",
+        ["query the debug log"] = "/connect/v1/organization/{orgId}/debug/logs",
+        ["read a report"] = "/connect/v1/organization/{orgId}/reports",
+        ["read the usage"] = "/connect/v1/organization/{orgId}/usage",
         ["create a sandbox application"] = "/sandbox/v1/organization/{orgId}/applications",
+        ["list log exports"] = "/connect/v1/organization/{orgId}/log-exports",
+        ["start a log export"] = "/connect/v1/organization/{orgId}/log-exports",
+        ["read a log export"] = "/connect/v1/organization/{orgId}/log-exports/{exportId}",
+        ["download a log export"] = "/connect/v1/organization/{orgId}/log-exports/{exportId}/download",
+        ["list scheduled events"] = "/connect/v1/organization/{orgId}/scheduled-events",
+        ["schedule an event"] = "/connect/v1/organization/{orgId}/scheduled-events",
+        ["read a scheduled event"] = "/connect/v1/organization/{orgId}/scheduled-events/{eventId}",
+        ["change a scheduled event"] = "/connect/v1/organization/{orgId}/scheduled-events/{eventId}",
+        ["remove a scheduled event"] = "/connect/v1/organization/{orgId}/scheduled-events/{eventId}",
     };
 
     [Fact]
@@ -269,6 +315,15 @@ public sealed class RoleMatrixTests : IDisposable
     {
         using var response = await api.SendAsync(HttpMethod.Post, ConnectTemplatesPath(api), owner, new { name = SandboxApi.UniqueName("Matrix target"), channel = "rcs", body = "Hi" });
         return $"{ConnectTemplatesPath(api)}/{(await SandboxApi.ExpectJsonAsync(response, HttpStatusCode.Created)).GetProperty("id").GetString()}";
+    }
+
+    /// <summary>A transaction in the logs: the simulator plays a customer's message on the first SMS number (no rule: rejected, still logged).</summary>
+    private static async Task<string> TransactionIdAsync(SandboxApi api, string owner)
+    {
+        using var assets = await api.SendAsync(HttpMethod.Get, $"{AssetsPath(api)}?type=Number", owner);
+        var number = (await SandboxApi.ExpectJsonAsync(assets, HttpStatusCode.OK)).GetProperty("data")[0].GetProperty("id").GetString();
+        using var sent = await api.SendAsync(HttpMethod.Post, $"/sandbox/v1/organization/{api.Sandbox.OrgId}/connect/inbound", owner, new { assetId = number });
+        return (await SandboxApi.ExpectJsonAsync(sent, HttpStatusCode.OK)).GetProperty("transactionId").GetString()!;
     }
 
     private static async Task<string> ServicePathAsync(SandboxApi api, string owner) =>
@@ -347,6 +402,23 @@ public sealed class RoleMatrixTests : IDisposable
             .Single(i => i.GetProperty("name").GetString() == "Webex CC Engage");
         return $"{IntegrationsPath(api)}/{engage.GetProperty("id").GetString()}";
     }
+
+    private static string LogExportsPath(SandboxApi api) => $"/connect/v1/organization/{api.Sandbox.OrgId}/log-exports";
+    private static string ScheduledEventsPath(SandboxApi api) => $"/connect/v1/organization/{api.Sandbox.OrgId}/scheduled-events";
+
+    private static async Task<string> ServiceIdAsync(SandboxApi api, string owner) =>
+        (await api.CreateServiceAsync(owner, SandboxApi.UniqueName("Matrix logs"))).GetProperty("id").GetString()!;
+
+    /// <summary>A new event for an empty custom-event flow of a new service, far in the future so that it never fires here.</summary>
+    private static async Task<object> ScheduledEventBodyAsync(SandboxApi api, string owner)
+    {
+        var serviceId = await ServiceIdAsync(api, owner);
+        var flowId = await PostForIdAsync(api, owner, $"{api.ServicesPath}/{serviceId}/flows", new { name = "Matrix campaign", kind = "CustomEvent" });
+        return new { name = SandboxApi.UniqueName("Matrix event"), serviceId, flowId, startTime = "2099-01-01T00:00:00Z" };
+    }
+
+    private static async Task<string> ScheduledEventPathAsync(SandboxApi api, string owner) =>
+        $"{ScheduledEventsPath(api)}/{await PostForIdAsync(api, owner, ScheduledEventsPath(api), await ScheduledEventBodyAsync(api, owner))}";
 
     public void Dispose() => api.Dispose();
 }

@@ -11,18 +11,13 @@ namespace DigitalChannels.Sandbox.Connect.Assets;
 public sealed record AssetResource(string Id, string Type, string Channel, string Name, bool ReadOnly, string? FlowId, string? FlowName,
     string? ServiceId, string CreatedTime);
 
-/// <summary>The result of an inbound message: which flow and which of its versions handled it.</summary>
-public sealed record InboundResult(string FlowId, string FlowName, string ServiceId, int Version, string ReceivedTime);
-
 /// <summary>
 /// Assets > Numbers and Apps (lab 12.2 §3). Numbers are Cisco's, seeded for every tenant and read-only; apps are the
-/// triggers of every other channel. Plus the sandbox tool that plays a customer's message arriving on an asset (or a
-/// Webex CC Task event), to show which live flow version handles it (lab rule 55).
+/// triggers of every other channel. What arrives on them is played by the traffic simulator (Traffic/TrafficEndpoints).
 /// </summary>
 public static class AssetEndpoints
 {
     public const string GroupPath = "/connect/v1/organization/{orgId}/assets";
-    public const string InboundPath = "/sandbox/v1/organization/{orgId}/connect/inbound";
     public const int MaximumNameLength = 100;
 
     public static void MapAssetEndpoints(this IEndpointRouteBuilder app)
@@ -31,9 +26,6 @@ public static class AssetEndpoints
         assets.MapGet("", List).RequireScope(Scopes.ConnectConfigRead).RequirePermission(ConnectPermissions.ReadConfiguration);
         assets.MapPost("/apps", CreateAppAsync).RequireScope(Scopes.ConnectConfigWrite).RequirePermission(ConnectPermissions.ChangeConfiguration);
         assets.MapDelete("/{assetId}", Delete).RequireScope(Scopes.ConnectConfigWrite).RequirePermission(ConnectPermissions.DeleteAssets);
-
-        app.MapPost(InboundPath, DeliverAsync).RequireSandboxToken().WithErrorBodyStyle(ErrorBodyStyle.Problem)
-            .RequireScope(Scopes.SandboxAdmin).RequirePermission(ConnectPermissions.ManageSandbox);
     }
 
     private static IResult List(HttpContext context, SandboxDatabase database)
@@ -129,55 +121,6 @@ public static class AssetEndpoints
             assets.Delete(caller.OrganizationId, asset.Id);
         });
         return Results.NoContent();
-    }
-
-    /// <summary>
-    /// A customer's message on an asset, or a Webex CC Task event ("TaskRouted", …) for the channel-agnostic flows. It goes to
-    /// the triggered flow's live version; while the first version is still Publishing there is none and the message is rejected.
-    /// </summary>
-    private static async Task<IResult> DeliverAsync(HttpContext context, SandboxDatabase database, TimeProvider time)
-    {
-        var caller = Caller.Of(context);
-        var body = await JsonBody.ReadObjectAsync(context.Request);
-        var assetId = body.OptionalString("assetId")?.Trim();
-        var eventName = body.OptionalString("event")?.Trim();
-        if ((assetId is null) == (eventName is null))
-            throw ApiError.BadRequest(ErrorKeys.InvalidField, "Give exactly one of 'assetId' (a message on an asset) and 'event' (a Webex CC Task event).").ToException();
-        var now = time.GetUtcNow();
-
-        return SandboxJson.Ok(database.Read(session =>
-        {
-            var flows = new FlowRepository(session);
-            ConnectFlow flow;
-            if (assetId is not null)
-            {
-                var asset = FindOrThrow(new AssetRepository(session), caller.OrganizationId, assetId);
-                var rule = new RuleRepository(session).FindByAsset(caller.OrganizationId, asset.Id)
-                    ?? throw ApiError.NotFound(ErrorKeys.AssetNoFlow,
-                        $"The message was rejected: no rule makes the {asset.Type.ToLowerInvariant()} '{asset.Name}' (id {asset.Id}) trigger a flow.").ToException();
-                flow = flows.FindAnywhere(caller.OrganizationId, rule.FlowId)!;
-            }
-            else
-            {
-                var kind = FlowKinds.ChannelAgnostic.FirstOrDefault(k => string.Equals(k, eventName, StringComparison.OrdinalIgnoreCase))
-                    ?? throw ApiError.BadRequest(ErrorKeys.InvalidField, $"The field 'event' is '{eventName}'; use one of {string.Join(", ", FlowKinds.ChannelAgnostic)}.").ToException();
-                flow = flows.FindAgnostic(caller.OrganizationId, kind)
-                    ?? throw ApiError.NotFound(ErrorKeys.AssetNoFlow, $"The event was rejected: the tenant has no {FlowKinds.DisplayName(kind)} flow.").ToException();
-            }
-
-            var versions = flows.Versions(flow.Id);
-            var live = FlowLifecycle.LiveVersion(versions, now);
-            if (live is null)
-            {
-                var latest = versions.MaxBy(v => v.Number)!;
-                var state = latest.LiveTime is null
-                    ? $"version {latest.Number} is a Working Draft that was never made live"
-                    : $"version {latest.Number} is Publishing until {latest.LiveTime}";
-                throw ApiError.Conflict(ErrorKeys.FlowNotLive,
-                    $"The message was rejected: flow '{flow.Name}' (id {flow.Id}) has no live version yet ({state}).").ToException();
-            }
-            return new InboundResult(flow.Id, flow.Name, flow.ServiceId, live.Number, Timestamps.Format(now));
-        }));
     }
 
     internal static ConnectAsset FindOrThrow(AssetRepository assets, string organizationId, string assetId)
