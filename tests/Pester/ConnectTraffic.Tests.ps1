@@ -19,21 +19,13 @@ Describe 'Connect traffic: Send-DigitalChannelsSandboxMessage, Get-ConnectDebugL
         $script:Plain = Connect-DigitalChannels -ConnectionFile $DataDirectory -ReturnConnection -ErrorAction Stop
 
         # Test support only: the sandbox clock has no cmdlet, so its route is called directly.
-        function Move-SandboxClock([int] $Seconds) {
-            $file = Get-Content -Raw (Join-Path $DataDirectory 'connection.json') | ConvertFrom-Json
-            $token = (Invoke-RestMethod -Method Post -Uri "$($file.baseUrl.TrimEnd('/'))/v1/access_token" -Body @{
-                    grant_type = 'client_credentials'; client_id = $file.clientId; client_secret = $file.clientSecret; scope = 'sandbox:admin' }).access_token
-            Invoke-RestMethod -Method Post -Uri "$($file.baseUrl.TrimEnd('/'))/sandbox/v1/clock/advance" -Headers @{ Authorization = "Bearer $token" } `
-                -ContentType 'application/json' -Body (@{ seconds = $Seconds } | ConvertTo-Json) | Out-Null
-        }
-
         Add-ConnectNodeAuthorization 'Webex CC Engage' -Name 'WxCC Engage Authorisation' | Out-Null
         'Chat live', 'Chat publishing', 'Chat first' | ForEach-Object { New-ConnectApp -Name $_ -Channel LiveChat | Out-Null }
         'Live', 'Publishing', 'First', 'No flow' | ForEach-Object { New-ConnectService -Name $_ | Out-Null }
         $v21 = Join-Path $Fixtures 'v2.1/Live Chat Inbound Flow.workflow'
         $script:LiveFlow = Import-ConnectFlow $v21 -Service 'Live' | Save-ConnectFlow | Publish-ConnectFlow -Asset 'Chat live'
         $script:PublishingFlow = Import-ConnectFlow $v21 -Service 'Publishing' | Save-ConnectFlow | Publish-ConnectFlow -Asset 'Chat publishing'
-        Move-SandboxClock 121
+        Move-SandboxClock -DataDirectory $DataDirectory -Seconds 121
         Import-ConnectFlow (Join-Path $Fixtures 'v3.5/LivechatInbound flow.workflow.zip') -Service 'Publishing' -Name 'Live Chat Inbound Flow' |
             Save-ConnectFlow | Publish-ConnectFlow | Out-Null
         $script:FirstFlow = Import-ConnectFlow $v21 -Service 'First' | Save-ConnectFlow | Publish-ConnectFlow -Asset 'Chat first'

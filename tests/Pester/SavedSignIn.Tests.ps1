@@ -48,14 +48,6 @@ Describe 'Saved sign-ins and named connections' {
             (Get-Content -Raw (Join-Path $SignIns "$Name.secret") | ConvertFrom-Json).refreshToken
         }
 
-        function script:Move-SandboxClock([int] $Seconds) {
-            $token = Invoke-RestMethod -Method Post -Uri "$($Connection.baseUrl.TrimEnd('/'))/v1/access_token" -Body @{
-                grant_type = 'client_credentials'; client_id = $Connection.clientId; client_secret = $Connection.clientSecret; scope = 'sandbox:admin'
-            }
-            $null = Invoke-RestMethod -Method Post -Uri "$($Connection.baseUrl.TrimEnd('/'))/sandbox/v1/clock/advance" -ContentType 'application/json' `
-                -Headers @{ Authorization = "Bearer $($token.access_token)" } -Body (@{ seconds = $Seconds } | ConvertTo-Json)
-        }
-
         function script:New-ChildScript([string] $Name, [string] $Body) {
             $path = Join-Path $TestDrive "$Name.ps1"
             Set-Content -Path $path -Value @"
@@ -128,7 +120,7 @@ $services = @(Get-ConnectService -Name $name)
         It 'this session, holding the token the child already used, refreshes with the saved (newer) one and keeps working' {
             # The sandbox passes the 14-day access token: the next call gets a 401 and refreshes. Presenting the token the
             # child used would be a replay, which ends the whole sign-in; the saved copy gives the newest.
-            Move-SandboxClock (15 * 24 * 3600)
+            Move-SandboxClock -DataDirectory $DataDirectory -Seconds (15 * 24 * 3600)
             Get-ConnectService | Out-Null
             Get-SavedRefreshToken 'pod1' | Should -Not -Be $AfterChild
             (Get-Item (Join-Path $SignIns 'pod1.json') | Get-Content -Raw | ConvertFrom-Json).RefreshedOn | Should -Not -BeNullOrEmpty
