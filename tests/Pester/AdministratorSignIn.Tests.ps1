@@ -14,23 +14,7 @@ Describe 'Connect-DigitalChannels: an administrator signs in in the browser' {
         $script:Connection = Get-Content -Raw (Join-Path $DataDirectory 'connection.json') | ConvertFrom-Json
         $script:PreviousBrowser = $env:DIGITALCHANNELS_BROWSER
 
-        function script:Use-Browser([string] $Name) {
-            # The launcher the module starts with the URL as its one argument; it runs the browser script with this PowerShell.
-            $result = Join-Path $TestDrive "$Name.txt"
-            $shell = @(Get-PowerShellCommand) | ForEach-Object { "`"$_`"" }
-            $script = "`"$(Join-Path $PSScriptRoot 'SignInBrowser.ps1')`" -Email `"$($Connection.ownerEmail)`" -Password `"$($Connection.ownerPassword)`" -ResultPath `"$result`""
-            if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
-                $launcher = Join-Path $TestDrive "$Name.cmd"
-                Set-Content -Path $launcher -Value "@$($shell -join ' ') -NoProfile -NonInteractive -File $script -Url %1"
-            }
-            else {
-                $launcher = Join-Path $TestDrive "$Name.sh"
-                Set-Content -Path $launcher -Value "#!/bin/sh`nexec $($shell -join ' ') -NoProfile -NonInteractive -File $script -Url `"`$1`""
-                chmod +x $launcher
-            }
-            $env:DIGITALCHANNELS_BROWSER = $launcher
-            $result
-        }
+        function script:Use-Browser([string] $Name) { Use-SignInBrowser -Name $Name -Connection $Connection -Folder $TestDrive }
 
         function script:Read-BrowserPage([string] $Path) {
             # The browser script writes the last page once the module has answered it, so just after Connect returns.

@@ -25,23 +25,7 @@ Describe 'Saved sign-ins and named connections' {
         # No keyring in this process, whatever the machine has: libsecret cannot reach a D-Bus session at this address.
         $env:DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/digitalchannels-test-bus'
 
-        function script:Use-Browser([string] $Name) {
-            # As in AdministratorSignIn.Tests.ps1: the launcher hands the URL to SignInBrowser.ps1 (headless Chromium signs in as the Owner).
-            $result = Join-Path $TestDrive "$Name.txt"
-            $shell = @(Get-PowerShellCommand) | ForEach-Object { "`"$_`"" }
-            $script = "`"$(Join-Path $PSScriptRoot 'SignInBrowser.ps1')`" -Email `"$($Connection.ownerEmail)`" -Password `"$($Connection.ownerPassword)`" -ResultPath `"$result`""
-            if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
-                $launcher = Join-Path $TestDrive "$Name.cmd"
-                Set-Content -Path $launcher -Value "@$($shell -join ' ') -NoProfile -NonInteractive -File $script -Url %1"
-            }
-            else {
-                $launcher = Join-Path $TestDrive "$Name.sh"
-                Set-Content -Path $launcher -Value "#!/bin/sh`nexec $($shell -join ' ') -NoProfile -NonInteractive -File $script -Url `"`$1`""
-                chmod +x $launcher
-            }
-            $env:DIGITALCHANNELS_BROWSER = $launcher
-            $result
-        }
+        function script:Use-Browser([string] $Name) { Use-SignInBrowser -Name $Name -Connection $Connection -Folder $TestDrive }
 
         function script:Get-SavedRefreshToken([string] $Name) {
             # Only for the owner-only (unencrypted) kind, whose file is readable JSON.

@@ -27,21 +27,7 @@ Describe 'Connect-DigitalChannels -ServiceApplicationId and Set-ConnectApp' {
             Invoke-RestMethod @arguments
         }
 
-        function script:Use-Browser([string] $Name) {
-            $result = Join-Path $TestDrive "$Name.txt"
-            $shell = @(Get-PowerShellCommand) | ForEach-Object { "`"$_`"" }
-            $script = "`"$(Join-Path $PSScriptRoot 'SignInBrowser.ps1')`" -Email `"$($Connection.ownerEmail)`" -Password `"$($Connection.ownerPassword)`" -ResultPath `"$result`""
-            if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
-                $launcher = Join-Path $TestDrive "$Name.cmd"
-                Set-Content -Path $launcher -Value "@$($shell -join ' ') -NoProfile -NonInteractive -File $script -Url %1"
-            }
-            else {
-                $launcher = Join-Path $TestDrive "$Name.sh"
-                Set-Content -Path $launcher -Value "#!/bin/sh`nexec $($shell -join ' ') -NoProfile -NonInteractive -File $script -Url `"`$1`""
-                chmod +x $launcher
-            }
-            $env:DIGITALCHANNELS_BROWSER = $launcher
-        }
+        function script:Use-Browser([string] $Name) { Use-SignInBrowser -Name $Name -Connection $Connection -Folder $TestDrive }
 
         # A service app registered in the sandbox (the developer portal's part): its application id, client id and secret.
         $app = Invoke-Sandbox Post "/sandbox/v1/organization/$($Connection.orgId)/applications" @{
@@ -81,7 +67,7 @@ Describe 'Connect-DigitalChannels -ServiceApplicationId and Set-ConnectApp' {
     }
 
     It 'after an administrator''s browser sign-in with the scope, acts as the app''s machine account, refreshed past its hour' {
-        Use-Browser 'admin'
+        $null = Use-Browser 'admin'
         Connect-DigitalChannels -ConnectionFile $DataDirectory -Interactive -RedirectPort 0 -Scope connect:config_read, spark:applications_token -ErrorAction Stop
         (Get-DigitalChannelsConnection).AuthenticationMethod | Should -Be 'RefreshToken'
 

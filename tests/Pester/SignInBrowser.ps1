@@ -26,9 +26,26 @@ function Send([string] $Method, [string] $Path, $Body) {
     (Invoke-RestMethod @arguments).value
 }
 function Find([string] $Css) {
-    $found = @(Send Post 'elements' @{ using = 'css selector'; value = $Css })
-    if ($found.Count -eq 0) { throw "No '$Css' on the page: $(Send Get "element/$((Send Post 'element' @{ using = 'css selector'; value = 'body' }).$elementKey)/text")" }
-    $found[0].$elementKey
+    # A click's navigation may still be under way: the element is waited for (20 s), as a user waits for the next page.
+    $deadline = (Get-Date).AddSeconds(20)
+    while ($true) {
+        $found = @(Send Post 'elements' @{ using = 'css selector'; value = $Css })
+        if ($found.Count -gt 0) { return $found[0].$elementKey }
+        if ((Get-Date) -gt $deadline) { throw "No '$Css' on the page: $(Read-Page)" }
+        Start-Sleep -Milliseconds 100
+    }
+}
+function Read-Page {
+    # The body's text; read again when the page was replaced between finding the body and reading it.
+    for ($i = 0; ; $i++) {
+        try { return Send Get "element/$((Send Post 'element' @{ using = 'css selector'; value = 'body' }).$elementKey)/text" }
+        catch { if ($i -ge 20) { throw } ; Start-Sleep -Milliseconds 100 }
+    }
+}
+function Wait-PageGone([string] $Css) {
+    # The decision's page stays until its form's answer arrives: the result is the page after it.
+    $deadline = (Get-Date).AddSeconds(30)
+    while (@(Send Post 'elements' @{ using = 'css selector'; value = $Css }).Count -gt 0 -and (Get-Date) -lt $deadline) { Start-Sleep -Milliseconds 100 }
 }
 try {
     $deadline = (Get-Date).AddSeconds(20)
@@ -46,7 +63,8 @@ try {
     Send Post "element/$(Find 'input[name=password]')/value" @{ text = $Password } | Out-Null
     Send Post "element/$(Find 'button[type=submit]')/click" @{} | Out-Null
     Send Post "element/$(Find "button[value=$Decision]")/click" @{} | Out-Null
-    Set-Content -Path $ResultPath -Value (Send Get "element/$(Find 'body')/text")
+    Wait-PageGone "button[value=$Decision]"
+    Set-Content -Path $ResultPath -Value (Read-Page)
 }
 catch {
     Set-Content -Path $ResultPath -Value "FAILED: $_"

@@ -163,3 +163,30 @@ function Move-SandboxClock {
     Invoke-RestMethod -Method Post -Uri "$($sandbox.BaseUrl)/sandbox/v1/clock/advance" -Headers @{ Authorization = "Bearer $($sandbox.Token)" } `
         -ContentType 'application/json' -Body (@{ seconds = $Seconds } | ConvertTo-Json) | Out-Null
 }
+
+function Use-SignInBrowser {
+    <#
+    Points the module's browser launcher (DIGITALCHANNELS_BROWSER) at SignInBrowser.ps1, which signs in on the sandbox's
+    pages in headless Chromium as the Owner of the connection file. Returns the file the last page is written to.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Name,
+        [Parameter(Mandatory)] $Connection, # connection.json's content: ownerEmail, ownerPassword
+        [Parameter(Mandatory)] [string] $Folder
+    )
+    $result = Join-Path $Folder "$Name.txt"
+    $shell = @(Get-PowerShellCommand) | ForEach-Object { "`"$_`"" }
+    $script = "`"$(Join-Path $PSScriptRoot 'SignInBrowser.ps1')`" -Email `"$($Connection.ownerEmail)`" -Password `"$($Connection.ownerPassword)`" -ResultPath `"$result`""
+    # The launcher the module starts with the URL as its one argument; it runs the browser script with this PowerShell.
+    if ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+        $launcher = Join-Path $Folder "$Name.cmd"
+        Set-Content -Path $launcher -Value "@$($shell -join ' ') -NoProfile -NonInteractive -File $script -Url %1"
+    }
+    else {
+        $launcher = Join-Path $Folder "$Name.sh"
+        Set-Content -Path $launcher -Value "#!/bin/sh`nexec $($shell -join ' ') -NoProfile -NonInteractive -File $script -Url `"`$1`""
+        chmod +x $launcher
+    }
+    $env:DIGITALCHANNELS_BROWSER = $launcher
+    $result
+}
