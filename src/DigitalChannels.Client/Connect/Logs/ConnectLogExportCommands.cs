@@ -91,10 +91,10 @@ namespace DigitalChannels.Client.Connect.Logs
             connection.ConnectLogs.RequireApi("Downloading a Connect log export");
             var token = host.CancellationToken;
             var job = export.Export != null && export.Export.IsReady ? export.Export : await connection.ConnectLogs.GetAsync(export.Id, token);
-            var target = TargetPath(outFile, job.FileName ?? $"{(job.Direction ?? "connect").ToLowerInvariant()}-logs-{job.Id}.csv");
+            var target = OutFile.Resolve(outFile, job.FileName ?? $"{(job.Direction ?? "connect").ToLowerInvariant()}-logs-{job.Id}.csv");
             if (!host.ShouldProcess(target, $"Save the {job.Direction} log of service '{job.ServiceName}' (export {job.Id})")) return;
             var csv = await connection.ConnectLogs.DownloadAsync(job.Id, token);
-            var file = Save(target, csv ?? string.Empty, force);
+            var file = OutFile.Write(target, csv ?? string.Empty, force, "log");
             var rows = CountRows(csv);
             host.WriteVerbose($"Saved log export {job.Id} ({rows} record(s)) to '{file.FullName}'.");
             host.WriteObject(new ConnectLogExportFile(job.Id, file.FullName, rows, file.Length));
@@ -113,47 +113,6 @@ namespace DigitalChannels.Client.Connect.Logs
             }
             if (csv[csv.Length - 1] != '\n') lines++;
             return Math.Max(0, lines - 1);
-        }
-
-        internal static string TargetPath(string outFile, string fileName)
-        {
-            if (string.IsNullOrWhiteSpace(outFile)) throw new ArgumentException("-OutFile is empty.", nameof(outFile));
-            string full;
-            try
-            {
-                full = Path.GetFullPath(outFile);
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
-            {
-                throw new ArgumentException($"-OutFile '{outFile}' is not a valid path: {ex.Message}", nameof(outFile));
-            }
-            if (Directory.Exists(full)) return Path.Combine(full, fileName);
-            var folder = Path.GetDirectoryName(full);
-            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
-                throw new ArgumentException($"The folder '{folder}' of -OutFile '{full}' does not exist.", nameof(outFile));
-            return full;
-        }
-
-        private static FileInfo Save(string path, string content, bool force)
-        {
-            try
-            {
-                // CreateNew refuses an existing file atomically: nothing is replaced between a check and the write.
-                using (var stream = new FileStream(path, force ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
-                {
-                    writer.Write(content);
-                }
-            }
-            catch (IOException) when (!force && File.Exists(path))
-            {
-                throw new ArgumentException($"The file '{path}' already exists; use -Force to overwrite it.", nameof(path));
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw new InvalidOperationException($"The log cannot be written to '{path}': {ex.Message}", ex);
-            }
-            return new FileInfo(path);
         }
     }
 }

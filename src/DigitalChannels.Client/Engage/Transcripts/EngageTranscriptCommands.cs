@@ -55,7 +55,7 @@ namespace DigitalChannels.Client.Engage.Transcripts
             EngageTranscriptFormat format, bool force)
         {
             if (string.IsNullOrWhiteSpace(conversationId)) throw new ArgumentException("The conversation ID is empty.", nameof(conversationId));
-            var target = outFile == null ? null : TargetPath(outFile, conversationId.Trim(), format);
+            var target = outFile == null ? null : OutFile.Resolve(outFile, conversationId.Trim() + (format == EngageTranscriptFormat.Json ? ".json" : ".txt"));
             var transcript = await connection.Engage.Transcripts.GetAsync(conversationId, host.CancellationToken);
             if (target == null)
             {
@@ -66,57 +66,10 @@ namespace DigitalChannels.Client.Engage.Transcripts
             var asJson = format == EngageTranscriptFormat.Json ||
                 (format == EngageTranscriptFormat.Auto && string.Equals(Path.GetExtension(target), ".json", StringComparison.OrdinalIgnoreCase));
             if (!host.ShouldProcess(target, $"Save the transcript of conversation {transcript.ConversationId} as {(asJson ? "JSON" : "text")}")) return;
-            var file = Save(target, asJson ? transcript.ToJson() : transcript.ToText(), force);
+            var file = OutFile.Write(target, asJson ? transcript.ToJson() : transcript.ToText(), force, "transcript");
             host.WriteObject(new EngageTranscriptFile(transcript.ConversationId, file.FullName, asJson ? EngageTranscriptFormat.Json : EngageTranscriptFormat.Text,
                 file.Length, transcript.Messages.Count));
             host.WriteVerbose($"Saved the transcript of conversation {transcript.ConversationId} ({transcript.Messages.Count} messages) to '{target}'.");
-        }
-
-        /// <summary>The file to write: <paramref name="outFile"/> itself, or a file named after the conversation inside that folder.</summary>
-        internal static string TargetPath(string outFile, string conversationId, EngageTranscriptFormat format)
-        {
-            if (string.IsNullOrWhiteSpace(outFile)) throw new ArgumentException("-OutFile is empty.", nameof(outFile));
-            string full;
-            try
-            {
-                full = Path.GetFullPath(outFile);
-            }
-            catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException || ex is PathTooLongException)
-            {
-                throw new ArgumentException($"-OutFile '{outFile}' is not a valid path: {ex.Message}", nameof(outFile));
-            }
-            if (Directory.Exists(full))
-            {
-                var safeName = new StringBuilder();
-                foreach (var c in conversationId) safeName.Append(Array.IndexOf(Path.GetInvalidFileNameChars(), c) >= 0 ? '_' : c);
-                return Path.Combine(full, safeName + (format == EngageTranscriptFormat.Json ? ".json" : ".txt"));
-            }
-            var folder = Path.GetDirectoryName(full);
-            if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
-                throw new ArgumentException($"The folder '{folder}' of -OutFile '{full}' does not exist.", nameof(outFile));
-            return full;
-        }
-
-        private static FileInfo Save(string path, string content, bool force)
-        {
-            try
-            {
-                // CreateNew refuses an existing file atomically: nothing is replaced between a check and the write.
-                using (var stream = new FileStream(path, force ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                using (var writer = new StreamWriter(stream, new UTF8Encoding(false)))
-                {
-                    writer.Write(content);
-                }
-            }
-            catch (IOException) when (!force && File.Exists(path))
-            {
-                throw new ArgumentException($"The file '{path}' already exists; use -Force to overwrite it.", nameof(path));
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-            {
-                throw new InvalidOperationException($"The transcript cannot be written to '{path}': {ex.Message}", ex);
-            }
-            return new FileInfo(path);
         }
     }
 }
